@@ -1,0 +1,41 @@
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+
+/** The command lines of the tools the course machinery runs, from this repository's node_modules. */
+export const bin = {
+  tsc: [process.execPath, require.resolve("typescript/bin/tsc")],
+  vitest: [process.execPath, path.join(path.dirname(require.resolve("vitest/package.json")), "vitest.mjs")],
+  tsx: [process.execPath, path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs")],
+} as const;
+
+/** What a finished child process printed and how it ended. */
+export interface RunResult {
+  readonly code: number;
+  readonly output: string;
+}
+
+/** Runs a command, capturing stdout and stderr together. */
+export function capture(command: readonly string[], cwd: string): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const [file = "", ...args] = command;
+    const child = spawn(file, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (text: string) => (output += text));
+    child.stderr.setEncoding("utf8").on("data", (text: string) => (output += text));
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), output }));
+  });
+}
+
+/** Runs a command with the terminal passed through; resolves to its exit status. */
+export function passThrough(command: readonly string[], cwd: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const [file = "", ...args] = command;
+    const child = spawn(file, args, { cwd, stdio: "inherit" });
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve(code ?? (signal === "SIGINT" ? 130 : 1)));
+  });
+}
