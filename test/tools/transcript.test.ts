@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { matchLines, outputLines, readTranscripts } from "../../tools/transcript/parse.ts";
+import { TranscriptRunner } from "../../tools/transcript/run.ts";
+import { chapter, fence } from "./fixtures.ts";
+
+function transcriptOf(...lines: string[]) {
+  const [transcript] = readTranscripts(chapter(1, fence("console try", ...lines)));
+  return transcript!;
+}
+
+describe("reading Try it transcripts", () => {
+  it("splits a console try fence into commands and their output, with chapter lines", () => {
+    const transcript = transcriptOf("$ npm start &", "Listening", "$ echo hi", "hi");
+    expect(transcript.steps).toEqual([
+      { command: "npm start", background: true, expected: ["Listening"], location: { file: "chapters/01-fixture.md", line: 2 } },
+      { command: "echo hi", background: false, expected: ["hi"], location: { file: "chapters/01-fixture.md", line: 4 } },
+    ]);
+  });
+
+  it("ignores console fences without the try flag", () => {
+    expect(readTranscripts(chapter(1, fence("console", "$ rm -rf /")))).toEqual([]);
+  });
+});
+
+describe("comparing output with the text", () => {
+  it("matches lines exactly, ignoring trailing spaces", () => {
+    expect(matchLines(["a", "b"], ["a", "b"])).toBe(true);
+    expect(matchLines(["a", "b "], ["a", "b"])).toBe(true);
+    expect(matchLines(["a"], ["a", "b"])).toBe(false);
+    expect(matchLines(["a", "c"], ["a", "b"])).toBe(false);
+  });
+
+  it("lets a ... line stand for any number of lines, none included", () => {
+    expect(matchLines(["a", "...", "z"], ["a", "b", "c", "z"])).toBe(true);
+    expect(matchLines(["a", "...", "z"], ["a", "z"])).toBe(true);
+    expect(matchLines(["a", "...", "z"], ["a", "b"])).toBe(false);
+  });
+
+  it("drops colour codes and trailing blank lines from output", () => {
+    expect(outputLines("\x1b[32mok\x1b[39m  \r\n\n")).toEqual(["ok"]);
+  });
+});
+
+describe("running a transcript", () => {
+  async function run(...lines: string[]) {
+    await using runner = await TranscriptRunner.create(process.cwd());
+    return (await runner.run(transcriptOf(...lines))).map((outcome) => outcome.problem);
+  }
+
+  it("accepts output that matches the text", async () => {
+    expect(await run("$ printf 'one\\ntwo\\n'", "one", "two")).toEqual([undefined]);
+  });
+
+  it("reports output that differs from the text", async () => {
+    expect(await run("$ echo three", "four")).toEqual(["its output differs from the text"]);
+  });
+
+  it("insists that a failing command is followed by echo $?", async () => {
+    expect(await run("$ exit 3")).toEqual(["it exited with status 3; show `$ echo $?` after it in the text"]);
+    expect(await run("$ exit 3", "$ echo $?", "3")).toEqual([undefined, undefined]);
+  });
+
+  it("waits for a background command to print what the text shows, then runs the next", async () => {
+    expect(await run("$ sleep 0.2; echo ready; sleep 30 &", "ready", "$ echo next", "next")).toEqual([undefined, undefined]);
+  });
+
+  it("shows what background commands print until they exit at `wait`", async () => {
+    expect(await run("$ echo ready; sleep 0.2; echo done &", "ready", "$ wait", "done")).toEqual([undefined, undefined]);
+  });
+
+  it("runs in a copy of the course, so files written by one run do not reach the next", async () => {
+    expect(await run("$ test -e marker || echo fresh; touch marker", "fresh")).toEqual([undefined]);
+    expect(await run("$ test -e marker || echo fresh; touch marker", "fresh")).toEqual([undefined]);
+  });
+});

@@ -1,0 +1,138 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { cp, mkdtemp, rm, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { matchLines, outputLines, type Transcript, type TranscriptStep } from "./parse.ts";
+
+/** What one step printed, and whether that is what the text says. */
+export interface StepOutcome {
+  readonly step: TranscriptStep;
+  /** What the command printed (for a background command: up to the point the text shows). */
+  readonly actual: readonly string[];
+  /** Why the step does not match the text, or undefined when it does. */
+  readonly problem: string | undefined;
+}
+
+/** What a transcript run copies from the course into its sandbox. */
+const COURSE_FILES = ["package.json", "tsconfig.base.json", "tsconfig.json", "vitest.config.ts", "chapters", "tools", "src"];
+
+const COMMAND_TIMEOUT_MS = 120_000;
+const BACKGROUND_READY_MS = 30_000;
+
+/** A running command and everything it has printed so far. */
+class Process {
+  output = "";
+  readonly exited: Promise<number>;
+
+  constructor(readonly child: ChildProcess) {
+    child.stdout?.setEncoding("utf8").on("data", (text: string) => (this.output += text));
+    child.stderr?.setEncoding("utf8").on("data", (text: string) => (this.output += text));
+    this.exited = new Promise((resolve) => child.on("close", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+  }
+
+  /** Stops the command and everything it started (it leads its own process group). */
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null || this.child.pid === undefined) return;
+    process.kill(-this.child.pid, "SIGTERM");
+    const timer = setTimeout(() => this.child.pid && process.kill(-this.child.pid, "SIGKILL"), 10_000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Runs "Try it" transcripts the way a student would type them, in a fresh copy of the
+ * course, so a server's data file or a tangled build never leaks between runs.
+ */
+export class TranscriptRunner implements AsyncDisposable {
+  private constructor(readonly sandbox: string) {}
+
+  /** Copies the course at `root` into a temporary folder to run transcripts in. */
+  static async create(root: string): Promise<TranscriptRunner> {
+    const sandbox = await mkdtemp(path.join(tmpdir(), "course-transcript-"));
+    for (const name of COURSE_FILES) {
+      await cp(path.join(root, name), path.join(sandbox, name), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOENT") throw error;
+      });
+    }
+    await symlink(path.join(root, "node_modules"), path.join(sandbox, "node_modules"), "dir");
+    return new TranscriptRunner(sandbox);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await rm(this.sandbox, { recursive: true, force: true });
+  }
+
+  /** Runs every step of a transcript in order; stops background commands at the end. */
+  async run(transcript: Transcript): Promise<StepOutcome[]> {
+    const outcomes: StepOutcome[] = [];
+    const background: { process: Process; shown: number }[] = [];
+    let lastStatus = 0;
+    try {
+      for (const [index, step] of transcript.steps.entries()) {
+        if (step.background) {
+          const process = this.start(step.command);
+          outcomes.push(await this.waitUntilReady(process, step));
+          background.push({ process, shown: process.output.length });
+        } else if (step.command === "wait") {
+          outcomes.push(await this.waitForBackground(background, step));
+        } else {
+          const command = step.command.replaceAll("$?", String(lastStatus));
+          const process = this.start(command);
+          const status = await withTimeout(process.exited, COMMAND_TIMEOUT_MS, () => process.stop());
+          lastStatus = status;
+          const actual = outputLines(process.output);
+          const next = transcript.steps[index + 1];
+          const explained = next?.command === "echo $?";
+          const problem =
+            !matchLines(step.expected, actual) ? "its output differs from the text"
+            : status !== 0 && !explained ? `it exited with status ${status}; show \`$ echo $?\` after it in the text`
+            : undefined;
+          outcomes.push({ step, actual, problem });
+        }
+      }
+    } finally {
+      await Promise.all(background.map(({ process }) => process.stop()));
+    }
+    return outcomes;
+  }
+
+  private start(command: string): Process {
+    const env: NodeJS.ProcessEnv = { ...process.env, npm_config_loglevel: "silent", NO_COLOR: "1", FORCE_COLOR: "0" };
+    for (const key of Object.keys(env)) if (key.startsWith("VITEST") || key === "NODE_ENV") delete env[key];
+    return new Process(spawn("bash", ["-c", command], { cwd: this.sandbox, env, detached: true, stdio: ["ignore", "pipe", "pipe"] }));
+  }
+
+  private async waitUntilReady(process: Process, step: TranscriptStep): Promise<StepOutcome> {
+    const deadline = Date.now() + BACKGROUND_READY_MS;
+    while (Date.now() < deadline) {
+      const actual = outputLines(process.output);
+      if (matchLines(step.expected, actual)) return { step, actual, problem: undefined };
+      if (process.child.exitCode !== null) return { step, actual, problem: `it exited with status ${process.child.exitCode}` };
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { step, actual: outputLines(process.output), problem: "it did not print what the text shows within 30 s" };
+  }
+
+  private async waitForBackground(background: { process: Process; shown: number }[], step: TranscriptStep): Promise<StepOutcome> {
+    const statuses = await withTimeout(Promise.all(background.map(({ process }) => process.exited)), BACKGROUND_READY_MS,
+      () => Promise.all(background.map(({ process }) => process.stop())));
+    const actual = outputLines(background.map(({ process, shown }) => process.output.slice(shown)).join(""));
+    background.length = 0;
+    const failed = statuses.find((status) => status !== 0);
+    const problem =
+      !matchLines(step.expected, actual) ? "the background commands' last output differs from the text"
+      : failed !== undefined ? `a background command exited with status ${failed}`
+      : undefined;
+    return { step, actual, problem };
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Promise<unknown>): Promise<T> {
+  const timer = setTimeout(() => void onTimeout(), ms);
+  try {
+    return await promise;
+  } finally {
+    clearTimeout(timer);
+  }
+}
