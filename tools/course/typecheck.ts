@@ -43,7 +43,9 @@ export async function typecheck(root: string, project: string, snapshots: readon
     const [, file = "", line = "0", column = "0", tsCode = "", text = ""] = match;
     const message = [`${tsCode}: ${text}`, ...block.slice(1)].join("\n");
     const mapped = mapToChapter(file.split(path.sep).join("/"), Number(line), snapshots);
-    const where = mapped ? `${formatLocation(mapped.origin)}:${column}` : `${file}:${line}:${column}`;
+    const where = mapped
+      ? `${formatLocation(mapped.origin)}:${Math.max(1, Number(column) - mapped.shift)}`
+      : `${file}:${line}:${column}`;
     if (seen.has(`${where} ${message}`)) continue; // the same chapter line, seen again in a later snapshot
     seen.add(`${where} ${message}`);
     errors.push({ chapter: mapped?.snapshot.chapter, where, generated: mapped ? `${file}:${line}` : undefined, message });
@@ -69,8 +71,8 @@ function mapToChapter(file: string, line: number, snapshots: readonly Snapshot[]
   for (const snapshot of snapshots) {
     const prefix = `${snapshotDir(snapshot)}/`;
     if (!file.startsWith(prefix)) continue;
-    const origin = snapshot.files.get(file.slice(prefix.length))?.lines[line - 1]?.origin;
-    return origin ? { snapshot, origin } : undefined;
+    const tangled = snapshot.files.get(file.slice(prefix.length))?.lines[line - 1];
+    return tangled?.origin ? { snapshot, origin: tangled.origin, shift: tangled.shift } : undefined;
   }
   return undefined;
 }
