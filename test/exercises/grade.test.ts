@@ -27,7 +27,7 @@ async function submission(name: string, changes: Record<string, string> = {}): P
 
 const options = () => ({ layout: course, exercises: catalog, withHidden: true, jobs: 2 });
 
-describe("gradeExercise", () => {
+describe("gradeExercise", { timeout: 60_000 }, () => {
   it("gives full marks to the solution, its hidden tests included", async () => {
     const grade = await gradeExercise({ layout: course, exercise: add(), submissionDir: course.solutionsDir, withHidden: true });
     expect(grade).toMatchObject({ score: 4, max: 4, passed: 3, failed: 0, feedback: [], problem: undefined });
@@ -89,7 +89,7 @@ describe("gradeExercise", () => {
   });
 });
 
-describe("gradeSubmission", () => {
+describe("gradeSubmission", { timeout: 60_000 }, () => {
   it("stops an endless loop at the time limit and loses only that exercise", async () => {
     const dir = await submission("endless", {
       "01-add/add.ts": endlessAdd,

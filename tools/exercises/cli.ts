@@ -118,7 +118,8 @@ async function hint(exercise: GradedExercise): Promise<number> {
   const progress = new HintProgress(layout.root);
   const seen = await progress.seen(exercise.id);
   const index = Math.min(seen, hints.length - 1);
-  console.log(`Hint ${index + 1} of ${hints.length}: ${hints[index] ?? ""}`);
+  const shown = hints[index];
+  console.log(`${shown?.title ?? ""} (${index + 1} of ${hints.length})\n\n${shown?.body ?? ""}`);
   if (seen >= hints.length) console.log("\n(That was the last hint; the README has them all.)");
   await progress.record(exercise.id, Math.min(seen + 1, hints.length));
   return 0;

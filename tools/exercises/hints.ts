@@ -1,19 +1,25 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
+/** One hint: its `<summary>` and the text it unfolds. */
+export interface Hint {
+  readonly title: string;
+  readonly body: string;
+}
+
 /**
  * The hints of an exercise's README: each `<details>` block under the `## Hints` heading, in
  * order. On GitHub and on the course site they show folded, one click per hint; `npm run
  * exercise -- hint ID` prints the next one.
  */
-export async function readHints(readmeFile: string): Promise<string[]> {
+export async function readHints(readmeFile: string): Promise<Hint[]> {
   const text = await readFile(readmeFile, "utf8");
   const start = text.search(/^## Hints\s*$/m);
   if (start < 0) return [];
   const rest = text.slice(start).split("\n").slice(1).join("\n");
   const section = rest.split(/^## /m)[0] ?? "";
   return [...section.matchAll(/<details>\s*<summary>(.*?)<\/summary>([\s\S]*?)<\/details>/g)].map(
-    ([, summary = "", body = ""]) => `${summary.trim()}\n\n${body.trim()}`,
+    ([, summary = "", body = ""]) => ({ title: summary.trim(), body: body.trim() }),
   );
 }
 
