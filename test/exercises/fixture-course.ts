@@ -80,8 +80,8 @@ const files: Record<string, string> = {
   ].join("\n") + "\n",
 };
 
-/** A solution of 01-add that never returns. */
-export const endlessAdd = `export function add(a: number, b: number): number {\n  for (;;) {}\n}\n`;
+/** A version of 01-add whose module never finishes loading (it waits on a timer forever, without using the CPU). */
+export const hangingAdd = `await new Promise(() => setInterval(() => {}, 1000));\nexport function add(a: number, b: number): number {\n  return a + b;\n}\n`;
 
 /** A fixture course in a temporary folder. */
 export interface FixtureCourse extends CourseLayout {

@@ -26,18 +26,45 @@ export interface GradingOptions {
   readonly jobs: number;
   readonly timeLimitSeconds?: number | undefined;
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Grade a timed-out exercise once more, alone, after the others: a machine busy with other work
+   * should not cost a student points. Only a second timeout loses the exercise. Default true.
+   */
+  readonly retryTimeouts?: boolean | undefined;
   /** Called as each exercise is graded, for progress output. */
   readonly onGraded?: ((grade: ExerciseGrade, student: string | undefined) => void) | undefined;
 }
 
 /** Grades one copy of `exercises/`. */
 export async function gradeSubmission(submissionDir: string, options: GradingOptions, student?: string): Promise<SubmissionGrade> {
-  const exercises = await mapLimited(options.exercises, options.jobs, async (exercise) => {
+  return summarise(await gradeAll(options.exercises.map((exercise) => ({ student, exercise, submissionDir })), options));
+}
+
+/** One exercise of one submission to grade. */
+interface Work {
+  readonly student: string | undefined;
+  readonly exercise: GradedExercise;
+  readonly submissionDir: string;
+}
+
+/** Grades every piece of work, `jobs` at once, then the timed-out ones again one at a time. */
+async function gradeAll(work: readonly Work[], options: GradingOptions): Promise<ExerciseGrade[]> {
+  const gradeOne = async ({ student, exercise, submissionDir }: Work) => {
     const grade = await gradeExercise({ ...options, exercise, submissionDir });
     options.onGraded?.(grade, student);
     return grade;
-  });
-  return summarise(exercises);
+  };
+  const grades = await mapLimited(work, options.jobs, gradeOne);
+  if (options.retryTimeouts === false) return grades;
+  for (const [index, grade] of grades.entries()) {
+    const piece = work[index];
+    if (grade.problem !== "timeout" || piece === undefined) continue;
+    const again = await gradeOne(piece);
+    grades[index] = again.problem === "timeout"
+      ? { ...again, feedback: again.feedback.map((line) => line.replace(/^stopped after (\S+) s/, "stopped after $1 s, twice")) }
+      : again;
+  }
+  return grades;
 }
 
 /** Adds up the exercises' scores. */
@@ -57,11 +84,7 @@ export async function gradeClass(classDir: string, options: GradingOptions): Pro
   const submissions = await Promise.all(students.map((student) => submissionFolder(path.join(classDir, student))));
   const work = students.flatMap((student, index) =>
     options.exercises.map((exercise) => ({ student, exercise, submissionDir: submissions[index] ?? classDir })));
-  const grades = await mapLimited(work, options.jobs, async ({ student, exercise, submissionDir }) => {
-    const grade = await gradeExercise({ ...options, exercise, submissionDir });
-    options.onGraded?.(grade, student);
-    return grade;
-  });
+  const grades = await gradeAll(work, options);
   return students.map((student) => ({
     student,
     ...summarise(grades.filter((_, index) => work[index]?.student === student)),
