@@ -33,7 +33,7 @@ describe("type-checking the chapters' snapshots", () => {
     expect(errors[0]?.chapter?.number).toBe(2);
     expect(errors[0]?.where).toBe("chapters/02-fixture.md:4:7");
     expect(errors[0]?.message).toMatch(/^TS2322: Type 'string' is not assignable to type 'number'/);
-    expect(formatTypeErrors(errors)).toContain("type error in chapter 2 (chapters/02-fixture.md)");
+    expect(formatTypeErrors(errors)).toContain("type errors in chapter 2 (chapters/02-fixture.md):\n  chapters/02-fixture.md:4:7: TS2322");
   });
 
   it("finds nothing to report in code that type-checks", async () => {

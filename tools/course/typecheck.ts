@@ -77,13 +77,17 @@ function mapToChapter(file: string, line: number, snapshots: readonly Snapshot[]
   return undefined;
 }
 
-/** Formats type errors grouped by chapter, for a terminal. */
+/** Formats type errors grouped by chapter, in chapter order, for a terminal. */
 export function formatTypeErrors(errors: readonly TypeDiagnostic[]): string {
-  return errors
-    .map((error) => {
-      const title = error.chapter ? `chapter ${error.chapter.number} (${error.chapter.file})` : "tools and tests";
-      const generated = error.generated ? `\n    in ${error.generated}` : "";
-      return `type error in ${title}:\n  ${error.where}: ${error.message}${generated}`;
-    })
-    .join("\n");
+  const groups = new Map<string, TypeDiagnostic[]>();
+  const sorted = [...errors].sort((a, b) => (a.chapter?.number ?? Infinity) - (b.chapter?.number ?? Infinity)
+    || a.where.localeCompare(b.where, undefined, { numeric: true }));
+  for (const error of sorted) {
+    const title = error.chapter ? `chapter ${error.chapter.number} (${error.chapter.file})` : "tools and tests";
+    groups.set(title, [...(groups.get(title) ?? []), error]);
+  }
+  return [...groups].map(([title, group]) => [
+    `type errors in ${title}:`,
+    ...group.map((error) => `  ${error.where}: ${error.message}${error.generated ? `\n      (generated ${error.generated})` : ""}`),
+  ].join("\n")).join("\n");
 }
