@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { CarRegistry } from "../../../src/server/car-registry.ts";
+import { Car } from "../../../src/server/car.ts";
+import { licensesStartingWith, licensesStartingWithAction } from "../licenses-starting-with.ts";
+
+describe("licensesStartingWith, hidden", () => {
+  it("matches a license stored in lower case with a start typed in upper case", () => {
+    const registry = new CarRegistry();
+    registry.set("abc 1", new Car(4, 1, "A"));
+    registry.set("ABD 2", new Car(4, 1, "B"));
+    expect([...licensesStartingWith(registry, "AB")].sort()).toEqual(["ABD 2", "abc 1"]); // in either order
+  });
+
+  it("treats a space in the start as part of it", () => {
+    const registry = new CarRegistry();
+    registry.set("12 A", new Car(4, 1, "A"));
+    registry.set("123", new Car(4, 1, "B"));
+    expect(licensesStartingWith(registry, "12 ")).toEqual(["12 A"]);
+  });
+
+  it("sees registrations made after the action was created", async () => {
+    const registry = new CarRegistry();
+    const [, action] = licensesStartingWithAction(registry);
+    registry.set("NEW 1", new Car(4, 1, "A"));
+    expect(await action.run(["new"])).toEqual([true, ["NEW 1"]]);
+  });
+});
