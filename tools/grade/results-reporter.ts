@@ -44,19 +44,23 @@ export default class ResultsReporter implements Reporter {
           file: relative(module.moduleId),
           name: test.fullName,
           state: test.result().state,
-          errors: (test.result().errors ?? []).map((error) => shorten(error.message)),
+          errors: (test.result().errors ?? []).map(describeError),
         })),
       ),
       moduleErrors: modules.flatMap((module) =>
-        module.errors().map((error) => ({ file: relative(module.moduleId), message: shorten(error.message) })),
+        module.errors().map((error) => ({ file: relative(module.moduleId), message: describeError(error) })),
       ),
-      runErrors: errors.map((error) => shorten(error instanceof Error ? error.message : String(error))),
+      runErrors: errors.map(describeError),
     };
     writeFileSync(target, JSON.stringify(report, null, 2));
   }
 }
 
-function shorten(message: string): string {
-  const lines = message.trim().split("\n").filter((line) => line.trim() !== "");
+/** The first lines of an error's message; errors arrive serialized, so anything may be missing. */
+function describeError(error: unknown): string {
+  const record = typeof error === "object" && error !== null ? (error as { name?: unknown; message?: unknown }) : undefined;
+  const message = typeof record?.message === "string" ? record.message : String(error);
+  const name = typeof record?.name === "string" && record.name !== "Error" ? `${record.name}: ` : "";
+  const lines = `${name}${message}`.trim().split("\n").filter((line) => line.trim() !== "");
   return lines.slice(0, 8).join("\n");
 }
