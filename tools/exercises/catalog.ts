@@ -98,9 +98,3 @@ function asRecord(value: unknown, where: string): Record<string, unknown> {
 function isPlainFileName(name: unknown): name is string {
   return typeof name === "string" && name !== "" && !name.includes("/") && !name.includes("\\") && !name.startsWith(".");
 }
-
-/** The most points an exercise can give: official and hidden tests together. */
-export function maxPoints(exercise: GradedExercise, withHidden: boolean): number {
-  const sum = (table: PointsTable) => Object.values(table).reduce((total, points) => total + points, 0);
-  return sum(exercise.tests) + (withHidden ? sum(exercise.hiddenTests) : 0);
-}

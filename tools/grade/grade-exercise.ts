@@ -1,7 +1,7 @@
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { maxPoints, type CourseLayout, type GradedExercise, type PointsTable } from "../exercises/catalog.ts";
+import type { CourseLayout, GradedExercise, PointsTable } from "../exercises/catalog.ts";
 import type { ReportedTest, RunReport } from "./results-reporter.ts";
 import { runLimited, type LimitedRun } from "./run-limited.ts";
 import { createWorkspace, type Workspace } from "./workspace.ts";
@@ -183,9 +183,4 @@ function toGrade(exercise: GradedExercise, tables: { official: PointsTable; hidd
 
 function isHidden(test: ReportedTest): boolean {
   return test.file.split("/").includes("hidden");
-}
-
-/** The most an exercise can score in this kind of run. */
-export function exerciseMax(exercise: GradedExercise, withHidden: boolean): number {
-  return maxPoints(exercise, withHidden);
 }

@@ -16,7 +16,9 @@ let exercises: GradedExercise[];
 let scratch: string;
 
 beforeAll(async () => {
-  exercises = (await readCatalog(layout)).slice(0, 2);
+  // Two exercises that grade quickly (no network, no property tests): the cases are about the grader.
+  const quick = ["07-transfer-race", "08-replay-audit-log"];
+  exercises = (await readCatalog(layout)).filter((exercise) => quick.includes(exercise.id));
   scratch = await mkdtemp(path.join(os.tmpdir(), "done-when-"));
 });
 afterAll(() => rm(scratch, { recursive: true, force: true }));
