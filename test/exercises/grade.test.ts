@@ -96,14 +96,14 @@ describe.concurrent("gradeSubmission", { timeout: 120_000 }, () => {
       "02-greet/greet.ts": await readFile(path.join(course.solutionsDir, "02-greet", "greet.ts"), "utf8"),
     });
     const started = performance.now();
-    const grade = await gradeSubmission(dir, { ...options(), timeLimitSeconds: 5 });
-    expect(performance.now() - started).toBeLessThan(40_000); // two time limits and some
+    const grade = await gradeSubmission(dir, { ...options(), timeLimitSeconds: 8 });
+    expect(performance.now() - started).toBeLessThan(60_000); // two time limits and some
 
     expect(grade.exercises.map((exercise) => [exercise.id, exercise.score, exercise.problem])).toEqual([
       ["01-add", 0, "timeout"],
       ["02-greet", 2, undefined],
     ]);
-    expect(grade.exercises[0]?.feedback[0]).toMatch(/stopped after 5 s, twice: the tests did not finish/);
+    expect(grade.exercises[0]?.feedback[0]).toMatch(/stopped after 8 s, twice: the tests did not finish/);
   });
 
   it("grades a class, one folder per student, into a CSV row each", async ({ expect }) => {

@@ -90,7 +90,7 @@ async function typecheckAndTest(request: GradeRequest, workspace: Workspace): Pr
       runLimited({ ...limits, command: vitestCommand(layout, workspace.exerciseDir) }),
     ]);
     if (typecheck.timedOut || tests.timedOut) {
-      const what = typecheck.timedOut ? "the type-check" : "the tests";
+      const what = tests.timedOut ? "the tests" : "the type-check";
       return { problem: "timeout", reason: `stopped after ${seconds} s: ${what} did not finish (an endless loop?)` };
     }
     if (typecheck.code !== 0) return { problem: "compile-error", reason: compileErrors(typecheck, workspace.exerciseDir) };

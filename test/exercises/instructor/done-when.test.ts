@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
-const options = (timeLimitSeconds?: number) => ({ layout, exercises, withHidden: true, jobs: 2, timeLimitSeconds, retryTimeouts: false });
+const options = (timeLimitSeconds?: number) => ({ layout, exercises, withHidden: true, jobs: 2, timeLimitSeconds });
 const [first, second] = [() => exercises[0] as GradedExercise, () => exercises[1] as GradedExercise];
 
 /** A copy of the untouched exercises, with the solution of each exercise in `solved`. */
@@ -62,8 +62,10 @@ describe("grading the course's exercises", { timeout: 120_000 }, () => {
     const file = path.join(dir, first().id, first().files[0] ?? "");
     await writeFile(file, `${await readFile(file, "utf8")}\nfor (;;) {}\n`);
     const started = performance.now();
-    const grade = await gradeSubmission(dir, options(10));
-    expect(performance.now() - started).toBeLessThan(40_000); // one time limit and some
+    // A short limit, as the grader's default of 30 s would make this test slow; the timed-out
+    // exercise is graded once more alone, so that a busy machine cannot fail the other one.
+    const grade = await gradeSubmission(dir, options(6));
+    expect(performance.now() - started).toBeLessThan(60_000); // two time limits and some
     expect(grade.exercises.map((exercise) => [exercise.problem, exercise.score === exercise.max])).toEqual([
       ["timeout", false],
       [undefined, true],
