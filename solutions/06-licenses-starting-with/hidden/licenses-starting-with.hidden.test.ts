@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CarRegistry } from "../../../src/server/car-registry.ts";
 import { Car } from "../../../src/server/car.ts";
@@ -23,5 +24,19 @@ describe("licensesStartingWith, hidden", () => {
     const [, action] = licensesStartingWithAction(registry);
     registry.set("NEW 1", new Car(4, 1, "A"));
     expect(await action.run(["new"])).toEqual([true, ["NEW 1"]]);
+  });
+
+  it("agrees with the reference on any registry and any start", () => {
+    // The reference answer, as learnyounode checks a student's program against its own.
+    const reference = (licenses: readonly string[], start: string) =>
+      licenses.filter((license) => license.toUpperCase().startsWith(start.toUpperCase())).sort();
+    const licenseText = fc.string({ unit: fc.constantFrom("a", "B", "c", "1", " ", "é"), maxLength: 5 });
+    fc.assert(
+      fc.property(fc.uniqueArray(licenseText, { maxLength: 12 }), licenseText, (licenses, start) => {
+        const registry = new CarRegistry();
+        for (const license of licenses) registry.set(license, new Car(4, 0, "Owner"));
+        expect(licensesStartingWith(registry, start)).toEqual(reference(licenses, start));
+      }),
+    );
   });
 });
