@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { beforeAll, describe, expect, it } from "vitest";
 import { readChapters } from "../tools/literate/chapters.ts";
 import { formatLocation } from "../tools/literate/location.ts";
 import { readTranscripts, type Transcript } from "../tools/transcript/parse.ts";
@@ -19,10 +21,26 @@ async function expectTranscriptToMatch(transcript: Transcript): Promise<void> {
   }
 }
 
+/** The port the chapters' servers and clients use by default, as the text shows them. */
+const COURSE_PORT = 9653;
+
+/** Fails with a message that says what to do when something else holds the course's port. */
+async function expectCoursePortFree(): Promise<void> {
+  await using probe = createServer();
+  probe.listen(COURSE_PORT, "127.0.0.1");
+  const [event] = await Promise.race([once(probe, "listening").then(() => ["listening"]), once(probe, "error")]);
+  if (event !== "listening") {
+    throw new Error(`port ${COURSE_PORT} is in use (is a car registration server running?): ` +
+      "the Try it transcripts show the server on that port; stop it and run the tests again");
+  }
+}
+
 const title = (transcript: Transcript) => `${formatLocation(transcript.location)} prints what the text says`;
 const TIMEOUT_MS = 300_000;
 
 describe("the Try it transcripts of the chapters", () => {
+  beforeAll(expectCoursePortFree);
+
   it("are found in the chapters", () => {
     expect(transcripts.length).toBeGreaterThan(0);
   });
