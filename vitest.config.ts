@@ -10,7 +10,17 @@ const chapterSlugs = readdirSync("chapters")
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "tools", include: ["test/**/*.test.ts"] } },
+      { test: { name: "tools", include: ["test/**/*.test.ts"], exclude: ["test/site/**"] } },
+      {
+        // Builds the site (npm run docs), then checks it over HTTP in Debian's chromium.
+        test: {
+          name: "site",
+          include: ["test/site/**/*.test.ts"],
+          globalSetup: ["test/site/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
       ...chapterSlugs.map((slug) => ({
         test: { name: `chapter ${slug}`, include: [`build/chapters/${slug}/src/**/*.test.ts`] },
       })),
