@@ -43,7 +43,9 @@ export async function typecheck(root: string, project: string, snapshots: readon
     const [, file = "", line = "0", column = "0", tsCode = "", text = ""] = match;
     const message = [`${tsCode}: ${text}`, ...block.slice(1)].join("\n");
     const mapped = mapToChapter(file.split(path.sep).join("/"), Number(line), snapshots);
-    const where = mapped ? `${formatLocation(mapped.origin)}:${column}` : `${file}:${line}:${column}`;
+    const where = mapped
+      ? `${formatLocation(mapped.origin)}:${Math.max(1, Number(column) - mapped.shift)}`
+      : `${file}:${line}:${column}`;
     if (seen.has(`${where} ${message}`)) continue; // the same chapter line, seen again in a later snapshot
     seen.add(`${where} ${message}`);
     errors.push({ chapter: mapped?.snapshot.chapter, where, generated: mapped ? `${file}:${line}` : undefined, message });
@@ -69,19 +71,23 @@ function mapToChapter(file: string, line: number, snapshots: readonly Snapshot[]
   for (const snapshot of snapshots) {
     const prefix = `${snapshotDir(snapshot)}/`;
     if (!file.startsWith(prefix)) continue;
-    const origin = snapshot.files.get(file.slice(prefix.length))?.lines[line - 1]?.origin;
-    return origin ? { snapshot, origin } : undefined;
+    const tangled = snapshot.files.get(file.slice(prefix.length))?.lines[line - 1];
+    return tangled?.origin ? { snapshot, origin: tangled.origin, shift: tangled.shift } : undefined;
   }
   return undefined;
 }
 
-/** Formats type errors grouped by chapter, for a terminal. */
+/** Formats type errors grouped by chapter, in chapter order, for a terminal. */
 export function formatTypeErrors(errors: readonly TypeDiagnostic[]): string {
-  return errors
-    .map((error) => {
-      const title = error.chapter ? `chapter ${error.chapter.number} (${error.chapter.file})` : "tools and tests";
-      const generated = error.generated ? `\n    in ${error.generated}` : "";
-      return `type error in ${title}:\n  ${error.where}: ${error.message}${generated}`;
-    })
-    .join("\n");
+  const groups = new Map<string, TypeDiagnostic[]>();
+  const sorted = [...errors].sort((a, b) => (a.chapter?.number ?? Infinity) - (b.chapter?.number ?? Infinity)
+    || a.where.localeCompare(b.where, undefined, { numeric: true }));
+  for (const error of sorted) {
+    const title = error.chapter ? `chapter ${error.chapter.number} (${error.chapter.file})` : "tools and tests";
+    groups.set(title, [...(groups.get(title) ?? []), error]);
+  }
+  return [...groups].map(([title, group]) => [
+    `type errors in ${title}:`,
+    ...group.map((error) => `  ${error.where}: ${error.message}${error.generated ? `\n      (generated ${error.generated})` : ""}`),
+  ].join("\n")).join("\n");
 }
