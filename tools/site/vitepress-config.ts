@@ -29,6 +29,8 @@ export async function courseSiteConfig(root: string): Promise<UserConfig<Default
       "exercises/:name/README.md": "exercises/:name/index.md",
     },
     cleanUrls: false,
+    // The local search index holds every page, code included: a big chunk, loaded only to search.
+    vite: { build: { chunkSizeWarningLimit: 4096 } },
     lastUpdated: false,
     markdown: {
       theme: { light: "github-light", dark: "github-dark" },
