@@ -88,6 +88,21 @@ describe("the course site in a browser", () => {
     await page.context().close();
   });
 
+  it("reaches every exercise statement from its chapter, and links back to the chapter", async () => {
+    const site = await loadCourseSite(process.cwd());
+    const page = await open("/");
+    for (const exercise of site.exercises) {
+      const chapter = site.chapters.find((candidate) => candidate.chapter.number === exercise.chapterNumber);
+      if (chapter === undefined) throw new Error(`${exercise.dir} belongs to no chapter`);
+      await page.goto(`${server.url}${chapter.link}`, { waitUntil: "networkidle" });
+      await page.locator("#course-exercises + ul a", { hasText: exercise.title }).click();
+      await page.waitForURL(`**${exercise.link}`);
+      await page.locator(".vp-doc h1", { hasText: exercise.title }).waitFor();
+      await expect(page.locator(".literate-chapter-links a").first().getAttribute("href")).resolves.toBe(chapter.link);
+    }
+    await page.context().close();
+  });
+
   it("finds a symbol's chapter and its API page with the search box", async () => {
     const site = await loadCourseSite(process.cwd());
     // The issue asks for handleRequest (chapter 3); while no chapter defines it, the course's first export.

@@ -102,17 +102,22 @@ function readExercises(root: string, chapters: readonly Chapter[]): ExercisePage
     .sort();
   return dirs.map((name) => {
     const text = readFileSync(path.join(folder, name, "README.md"), "utf8");
-    return {
-      dir: `exercises/${name}`,
-      title: firstHeading(text) ?? name,
-      link: `/exercises/${name}/`,
-      chapterNumber: chapterOfExercise(name, text, chapters),
-    };
+    const described = readExerciseJson(path.join(folder, name, "exercise.json"));
+    const chapterNumber = chapters.some((chapter) => chapter.number === described.chapter)
+      ? described.chapter : chapterOfExercise(name, text, chapters);
+    return { dir: `exercises/${name}`, title: firstHeading(text) ?? name, link: `/exercises/${name}/`, chapterNumber };
   });
 }
 
+/** The `chapter` an exercise's `exercise.json` names, if it has one. */
+function readExerciseJson(file: string): { chapter?: number } {
+  if (!existsSync(file)) return {};
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as { chapter?: unknown };
+  return typeof parsed.chapter === "number" ? { chapter: parsed.chapter } : {};
+}
+
 /**
- * An exercise belongs to the first chapter its statement links to; failing that, to the chapter
+ * Without an `exercise.json` naming its chapter, an exercise belongs to the first chapter its statement links to; failing that, to the chapter
  * whose number starts the folder's name (`03-timeouts` belongs to chapter 3).
  */
 function chapterOfExercise(name: string, text: string, chapters: readonly Chapter[]): number | undefined {

@@ -15,7 +15,7 @@ import type MarkdownIt from "markdown-it";
 import type { StateCore, Token } from "markdown-it";
 import { anchorFor, type IndexedFence } from "../literate/cross-references.ts";
 import { describeTarget, FenceInfoError, parseFenceInfo, type FenceInfo } from "../literate/fence-info.ts";
-import { apiLink, type ChapterPage, type CourseSite } from "./course-site.ts";
+import { apiLink, type ChapterPage, type CourseSite, type ExercisePage } from "./course-site.ts";
 
 /** What markdown-it's `env` holds under VitePress: the page's source file. */
 interface PageEnv {
@@ -37,6 +37,8 @@ export function literatePlugin(md: MarkdownIt, site: CourseSite): void {
     const page = site.chapters.find((chapter) => chapter.chapter.file === source);
     if (page !== undefined) decorateChapter(state, site, page);
     if (source === "docs/index.md") insertContents(state, site);
+    const exercise = site.exercises.find((candidate) => `${candidate.dir}/README.md` === source);
+    if (exercise !== undefined) linkExerciseToChapter(state, site, exercise);
   });
   const renderFence = md.renderer.rules.fence;
   if (renderFence === undefined) throw new Error("literatePlugin: markdown-it has no fence renderer");
@@ -112,6 +114,16 @@ function exercisesSection(page: ChapterPage): string {
   ].join("\n");
 }
 
+/** Puts a link to the exercise's chapter under its title. */
+function linkExerciseToChapter(state: StateCore, site: CourseSite, exercise: ExercisePage): void {
+  const page = site.chapters.find((candidate) => candidate.chapter.number === exercise.chapterNumber);
+  if (page === undefined) return;
+  const titleEnd = state.tokens.findIndex((token) => token.type === "heading_close" && token.tag === "h1");
+  const text = `An exercise for ${link(page.link, `chapter ${page.chapter.number}, ${escape(page.title)}`)}`
+    + ` · ${link(page.codeLink, "the code as of that chapter")}`;
+  state.tokens.splice(titleEnd + 1, 0, html(state, `<p class="literate-chapter-links">${text}</p>\n`));
+}
+
 function html(state: StateCore, content: string): Token {
   const token = new state.Token("html_block", "", 0);
   token.content = content;
@@ -174,10 +186,11 @@ function crossReferences(site: CourseSite, entry: IndexedFence): string[] {
     references.push(`${target.kind === "file" ? "whole file" : "ends up in"} ${files.join(", ")} as of this chapter`);
   }
   references.push(...history(site, entry));
-  for (const name of entry.exports) {
-    const api = site.index.introductionOf(name) === entry ? apiLink(site, name, entry.files) : undefined;
-    if (api !== undefined) references.push(`API: ${link(api, `<code>${escape(name)}</code>`)}`);
-  }
+  const api = [...new Set(entry.exports)].flatMap((name) => {
+    const page = site.index.introductionOf(name) === entry ? apiLink(site, name, entry.files) : undefined;
+    return page === undefined ? [] : [link(page, `<code>${escape(name)}</code>`)];
+  });
+  if (api.length > 0) references.push(`API: ${api.join(", ")}`);
   return references;
 }
 
