@@ -141,7 +141,10 @@ describe("the course site in a browser", () => {
     }
     const phone = await open(`/chapters/${chapter.slug}.html`, { width: 390, height: 844 });
     await phone.locator(".VPLocalNav .menu").click();
-    await expect(phone.locator(".VPSidebar").isVisible()).resolves.toBe(true);
+    await phone.locator(".VPSidebar.open").waitFor();
+    // The sidebar slides in: wait until it has arrived before the picture.
+    await phone.waitForFunction(() => (document.querySelector(".VPSidebar")?.getBoundingClientRect().left ?? -1) >= 0);
+    await expect(phone.locator(".VPSidebar").getByRole("link", { name: `${chapter.number}.`, exact: false }).first().isVisible()).resolves.toBe(true);
     await phone.screenshot({ path: path.join(SCREENSHOTS, "phone-menu.png") });
     await phone.context().close();
   });
