@@ -39,6 +39,11 @@ const two = chapter(2,
   "",
   fence("ts chunk=\"build the greeting\" replace", "return `Good morning, ${name}`;"),
 );
+const three = chapter(3,
+  "# Greetings at night",
+  "",
+  fence("ts chunk=\"build the greeting\" replace", "return `Good night, ${name}`;"),
+);
 
 describe("the site's literate plugin", () => {
   it("captions each tangled fence with its file or chunk, gives it an id, and passes only the language on", () => {
@@ -57,13 +62,19 @@ describe("the site's literate plugin", () => {
     expect(html).toContain(`<a class="literate-ref" href="#chunk-build-the-greeting">«build the greeting»</a>`);
   });
 
-  it("says in which later chapter a chunk is revised, and where a revision was first defined", () => {
+  it("says in which later chapter a chunk is revised, and which version a revision replaces", () => {
     const site = siteOf(one, two);
     expect(render(site, one.file).html).toContain(`<a href="/chapters/02-fixture.html#chunk-build-the-greeting">revised in chapter 2</a>`);
     const second = render(site, two.file).html;
-    expect(second).toContain(`<a href="/chapters/01-fixture.html#chunk-build-the-greeting">first defined in chapter 1</a>`);
+    expect(second).toContain(`<a href="/chapters/01-fixture.html#chunk-build-the-greeting">replaces the version of chapter 1</a>`);
     expect(second).toContain(`<span class="literate-mode">replaced</span>`);
     expect(second).toContain(`used in <a href="/chapters/01-fixture.html#file-src-greet-ts"><code>src/greet.ts</code> (chapter 1)</a>`);
+  });
+
+  it("names the first definition of a chunk revised more than once", () => {
+    const { html } = render(siteOf(one, two, three), three.file);
+    expect(html).toContain(`<a href="/chapters/02-fixture.html#chunk-build-the-greeting">replaces the version of chapter 2</a>`);
+    expect(html).toContain(`<a href="/chapters/01-fixture.html#chunk-build-the-greeting">first defined in chapter 1</a>`);
   });
 
   it("links an export to its API page in the fence that introduces it", () => {

@@ -202,7 +202,7 @@ function replacedBefore(site: CourseSite, fence: IndexedFence, chapterNumber: nu
     && later.chapter.number > fence.chapter.number && later.chapter.number <= chapterNumber);
 }
 
-/** "first defined in chapter N", "continues", "revised in chapter M". */
+/** Where the rest of a file's or chunk's story is: "replaces the version of chapter 5", "revised in chapter 7". */
 function history(site: CourseSite, entry: IndexedFence): string[] {
   const target = entry.fence.info.target;
   if (target === undefined) return [];
@@ -211,14 +211,15 @@ function history(site: CourseSite, entry: IndexedFence): string[] {
   const references: string[] = [];
   const first = fences[0];
   const previous = fences[position - 1];
-  if (position > 0 && first !== undefined && first.chapter !== entry.chapter) {
+  const replaces = entry.fence.info.mode === "replace";
+  if (previous !== undefined) {
+    const label = previous.chapter === entry.chapter
+      ? (replaces ? "replaces the version above" : "continues the code above")
+      : (replaces ? `replaces the version of chapter ${previous.chapter.number}` : `adds to the code of chapter ${previous.chapter.number}`);
+    references.push(link(fenceLink(site, previous, entry), label));
+  }
+  if (first !== undefined && first !== previous && position > 0 && first.chapter !== entry.chapter) {
     references.push(link(fenceLink(site, first, entry), `first defined in chapter ${first.chapter.number}`));
-  }
-  if (previous !== undefined && previous !== first && previous.chapter !== entry.chapter) {
-    references.push(link(fenceLink(site, previous, entry), `last changed in chapter ${previous.chapter.number}`));
-  }
-  if (previous !== undefined && previous.chapter === entry.chapter) {
-    references.push(link(fenceLink(site, previous, entry), entry.fence.info.mode === "replace" ? "replaces the version above" : "continues the code above"));
   }
   const laterChapters = new Map<number, IndexedFence>();
   for (const later of fences.slice(position + 1)) {
