@@ -32,6 +32,8 @@ const one = chapter(1,
   "",
   fence("console try", "$ npm run chapter -- 1 run src/greet.ts", "hello"),
   "",
+  "`greet()` says hello; `greet` is the first export.",
+  "",
   "See [the code](../src/greet.ts), [the exercise](../exercises/01-echo/README.md) and [a solution](../solutions/01-echo/answer.ts).",
 );
 const two = chapter(2,
@@ -80,6 +82,11 @@ describe("the site's literate plugin", () => {
   it("links an export to its API page in the fence that introduces it", () => {
     const { html } = render(siteOf(one, two), one.file);
     expect(html).toContain(`API: <a href="/api/greet/functions/greet.html"><code>greet</code></a>`);
+  });
+
+  it("links the first mention of an export in the introducing chapter's prose to its API page", () => {
+    const { html } = render(siteOf(one, two), one.file);
+    expect(html).toContain(`<a href="/api/greet/functions/greet.html" title="greet in the API reference"><code>greet()</code></a> says hello; <code>greet</code> is`);
   });
 
   it("links a chapter to its code, its changes and its exercises", () => {

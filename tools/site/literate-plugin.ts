@@ -85,10 +85,41 @@ function decorateChapter(state: StateCore, site: CourseSite, page: ChapterPage):
     }
     token.meta = { ...(token.meta as object | null), literate: entry };
   });
+  linkIntroducedSymbols(state, site, entries);
   const titleEnd = state.tokens.findIndex((token) => token.type === "heading_close" && token.tag === "h1");
   const banner = html(state, chapterLinks(site, page));
   state.tokens.splice(titleEnd + 1, 0, banner);
   if (page.exercises.length > 0) state.tokens.push(html(state, exercisesSection(page)));
+}
+
+/**
+ * In the chapter that introduces an export, its first mention in the prose as inline code
+ * (`encodeFrame` or `encodeFrame()`, outside headings and links) links to its API page.
+ */
+function linkIntroducedSymbols(state: StateCore, site: CourseSite, entries: readonly IndexedFence[]): void {
+  const pages = new Map<string, string>();
+  for (const entry of entries) {
+    for (const name of entry.exports) {
+      const page = site.index.introductionOf(name) === entry ? apiLink(site, name, entry.files) : undefined;
+      if (page !== undefined) pages.set(name, page);
+    }
+  }
+  state.tokens.forEach((block, index) => {
+    if (block.type !== "inline" || block.children === null || state.tokens[index - 1]?.type === "heading_open") return;
+    let linkDepth = 0;
+    block.children = block.children.flatMap((token) => {
+      if (token.type === "link_open") linkDepth += 1;
+      if (token.type === "link_close") linkDepth -= 1;
+      const name = /^([A-Za-z_$][\w$]*)(?:\(\))?$/.exec(token.content)?.[1];
+      const page = name === undefined ? undefined : pages.get(name);
+      if (token.type !== "code_inline" || linkDepth > 0 || name === undefined || page === undefined) return [token];
+      pages.delete(name);
+      const open = new state.Token("link_open", "a", 1);
+      open.attrSet("href", page);
+      open.attrSet("title", `${name} in the API reference`);
+      return [open, token, new state.Token("link_close", "a", -1)];
+    });
+  });
 }
 
 function chapterLinks(site: CourseSite, page: ChapterPage): string {
