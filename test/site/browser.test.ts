@@ -139,6 +139,10 @@ describe("the course site in a browser", () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, file) });
       await page.context().close();
     }
+    const home = await open("/", { width: 390, height: 844 });
+    await expect(home.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
+    await home.screenshot({ path: path.join(SCREENSHOTS, "home-phone.png"), fullPage: true });
+    await home.context().close();
     const phone = await open(`/chapters/${chapter.slug}.html`, { width: 390, height: 844 });
     await phone.locator(".VPLocalNav .menu").click();
     await phone.locator(".VPSidebar.open").waitFor();

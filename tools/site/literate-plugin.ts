@@ -371,13 +371,14 @@ function insertContents(state: StateCore, site: CourseSite): void {
 
 function contentsTable(site: CourseSite): string {
   if (site.chapters.length === 0) return "<p>No chapters yet.</p>\n";
-  const rows = site.chapters.map((page) => {
-    const exercises = page.exercises.map((exercise) => link(exercise.link, escape(exercise.title))).join("<br>");
-    return `<tr><td>${page.chapter.number}</td><td>${link(page.link, escape(page.title))}</td>`
-      + `<td>${link(page.codeLink, "code")} · ${link(page.changesLink, "changes")}</td><td>${exercises}</td></tr>`;
+  const items = site.chapters.map((page) => {
+    const exercises = page.exercises.map((exercise) => `<li>Exercise ${link(exercise.link, escape(exercise.title))}</li>`);
+    return `<li value="${page.chapter.number}">${link(page.link, escape(page.title))}`
+      + ` <span class="literate-contents-code">(${link(page.codeLink, "code")} · ${link(page.changesLink, "changes")})</span>`
+      + (exercises.length > 0 ? `<ul>${exercises.join("")}</ul>` : "")
+      + "</li>";
   });
-  return `<table class="literate-contents"><thead><tr><th>#</th><th>Chapter</th><th>Code</th><th>Exercises</th></tr></thead>`
-    + `<tbody>${rows.join("")}</tbody></table>\n`;
+  return `<ol class="literate-contents">${items.join("")}</ol>\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
