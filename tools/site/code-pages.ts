@@ -124,8 +124,9 @@ function fenceMention(site: CourseSite, fence: IndexedFence): string {
   return `[${name} (chapter ${fence.chapter.number})](${page?.link ?? ""}#${fence.anchor ?? ""})`;
 }
 
+/** Generated pages stay out of the search: the chapters show the same code, and rank first. */
 function frontmatter(title: string): string {
-  return `---\ntitle: ${JSON.stringify(title)}\noutline: [2, 2]\n---\n`;
+  return `---\ntitle: ${JSON.stringify(title)}\noutline: [2, 2]\nsearch: false\n---\n`;
 }
 
 function languageOf(filePath: string): string {

@@ -10,6 +10,7 @@
  * - links to `src/`, to exercise folders and to READMEs become links to their site pages, and
  *   links into `solutions/` are removed (the site never shows a solution).
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import type { StateCore, Token } from "markdown-it";
@@ -349,6 +350,7 @@ export function siteHref(site: CourseSite, source: string, href: string): string
   if (folderReadme !== null) {
     const exercise = site.exercises.find((candidate) => candidate.dir === folderReadme[1]);
     if (folderReadme[1] === "chapters") return `/chapters/${hash}`;
+    if (folderReadme[1] === "exercises") return existsSync(path.join(site.root, "exercises", "README.md")) ? `/exercises/${hash}` : null;
     return exercise === undefined ? null : `${exercise.link}${hash}`;
   }
   if (target.endsWith(".md")) {

@@ -26,6 +26,7 @@ export async function courseSiteConfig(root: string): Promise<UserConfig<Default
     rewrites: {
       "docs/:rest*": ":rest*",
       "chapters/README.md": "chapters/index.md",
+      "exercises/README.md": "exercises/index.md",
       "exercises/:name/README.md": "exercises/:name/index.md",
     },
     cleanUrls: false,
@@ -46,7 +47,7 @@ export async function courseSiteConfig(root: string): Promise<UserConfig<Default
     themeConfig: {
       nav: [
         { text: "Chapters", link: first?.link ?? "/chapters/" },
-        { text: "Exercises", link: site.exercises[0]?.link ?? "/chapters/" },
+        ...exercisesNav(site),
         { text: "API", link: "/api/" },
       ],
       sidebar: sidebar(site),
@@ -55,6 +56,12 @@ export async function courseSiteConfig(root: string): Promise<UserConfig<Default
       docFooter: { prev: "Previous", next: "Next" },
     },
   };
+}
+
+/** The navigation bar's link to the exercises: their own index if they have one, else the first. */
+function exercisesNav(site: CourseSite): DefaultTheme.NavItem[] {
+  const link = existsSync(path.join(site.root, "exercises", "README.md")) ? "/exercises/" : site.exercises[0]?.link;
+  return link === undefined ? [] : [{ text: "Exercises", link }];
 }
 
 /** Every top-level entry of the repository except the folders that hold pages, and the READMEs. */
@@ -75,6 +82,7 @@ function sidebar(site: CourseSite): DefaultTheme.SidebarItem[] {
   if (site.exercises.length > 0) {
     items.push({
       text: "Exercises",
+      ...(existsSync(path.join(site.root, "exercises", "README.md")) ? { link: "/exercises/" } : {}),
       items: site.exercises.map((exercise) => ({ text: exercise.title, link: exercise.link })),
     });
   }
