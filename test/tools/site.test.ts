@@ -105,6 +105,24 @@ describe("the site's literate plugin", () => {
     expect(html).not.toContain("solutions/");
   });
 
+  it("reads a chapter again when it was edited after the site was loaded", () => {
+    const site = siteOf(one, two);
+    const md = new MarkdownIt({ html: true });
+    literatePlugin(md, site);
+    const edited = one.text.replace("# Greetings", "# Greetings\n\n" + fence("ts chunk=\"unused helper\" ", "helper();") + "\n");
+    expect(() => md.render(edited, { path: `${ROOT}/${one.file}` })).toThrow(/unused helper.*never used/);
+    const fixed = one.text.replace("# Greetings", "# Hello\n\n" + fence("ts file=src/extra.ts", "extra();") + "\n");
+    expect(md.render(fixed, { path: `${ROOT}/${one.file}` })).toContain(`id="file-src-extra-ts"`);
+  });
+
+  it("leaves the info string of an illustration alone, for VitePress's own fence syntax", () => {
+    const languages: string[] = [];
+    const md = new MarkdownIt({ html: true, highlight: (code, language, attributes) => (languages.push(`${language}|${attributes}`), "") });
+    literatePlugin(md, siteOf(one, two));
+    md.render(fence("ts {1,3}", "a();"), { path: `${ROOT}/docs/index.md` });
+    expect(languages).toEqual(["ts|{1,3}"]);
+  });
+
   it("maps relative hrefs from any page", () => {
     const site = siteOf(one, two);
     expect(siteHref(site, "exercises/01-echo/README.md", "../../chapters/01-fixture.md#x")).toBe("/chapters/01-fixture.md#x");

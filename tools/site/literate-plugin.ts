@@ -16,7 +16,7 @@ import type MarkdownIt from "markdown-it";
 import type { StateCore, Token } from "markdown-it";
 import { anchorFor, type IndexedFence } from "../literate/cross-references.ts";
 import { describeTarget, FenceInfoError, parseFenceInfo, type FenceInfo } from "../literate/fence-info.ts";
-import { apiLink, type ChapterPage, type CourseSite, type ExercisePage } from "./course-site.ts";
+import { apiLink, courseSite, type ChapterPage, type CourseSite, type ExercisePage } from "./course-site.ts";
 
 /** What markdown-it's `env` holds under VitePress: the page's source file. */
 interface PageEnv {
@@ -30,10 +30,12 @@ interface PageEnv {
 export const CONTENTS_MARKER = "<!-- course-contents -->";
 
 /** Adds the course's literate rendering to a markdown-it instance (VitePress's, in the config). */
-export function literatePlugin(md: MarkdownIt, site: CourseSite): void {
+export function literatePlugin(md: MarkdownIt, initial: CourseSite): void {
+  let site = initial;
   md.core.ruler.push("literate", (state) => {
     const source = sourceFile(site, state.env as PageEnv);
     if (source === undefined) return;
+    site = withChapterText(site, source, state.src);
     rewriteLinks(state, site, source);
     const page = site.chapters.find((chapter) => chapter.chapter.file === source);
     if (page !== undefined) decorateChapter(state, site, page);
@@ -48,11 +50,23 @@ export function literatePlugin(md: MarkdownIt, site: CourseSite): void {
     if (token === undefined) return "";
     const info = readInfo(token.info);
     if (info === undefined) return renderFence(tokens, idx, options, env, self);
-    token.info = info.language;
+    if (info.target !== undefined || info.flags.includes("try")) token.info = info.language;
     const code = renderFence(tokens, idx, options, env, self);
     const entry = (token.meta as { literate?: IndexedFence } | null)?.literate;
     return entry === undefined ? captionOnly(info, code) : captionEntry(site, entry, code);
   };
+}
+
+/**
+ * The site with a chapter's text as the renderer was given it. It is the same text unless the
+ * chapter was edited since the site was read (VitePress's dev server): then the chapters are
+ * indexed again, so the fences still match the tangler's reading.
+ */
+function withChapterText(site: CourseSite, source: string, text: string): CourseSite {
+  const page = site.chapters.find((candidate) => candidate.chapter.file === source);
+  if (page === undefined || page.chapter.text === text) return site;
+  const chapters = site.chapters.map(({ chapter }) => (chapter === page.chapter ? { ...chapter, text } : chapter));
+  return courseSite(site.root, chapters, site.exercises, site.api);
 }
 
 /** The page's source file relative to the course root, or undefined for a page outside it. */
