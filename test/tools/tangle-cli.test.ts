@@ -5,19 +5,18 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bin } from "../../tools/course/node-tools.ts";
+import { runTangle } from "../../tools/tangle/run-tangle.ts";
 
 const cli = path.resolve("tools/tangle/cli.ts");
 let course: string;
 
+/** Runs `npm run tangle` in the fixture course, in this process, recording what it prints. */
 async function tangleCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const [node = "", ...tsx] = bin.tsx;
-  try {
-    const { stdout, stderr } = await promisify(execFile)(node, [...tsx, cli, ...args], { cwd: course });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
+  let stdout = "";
+  let stderr = "";
+  const output = { log: (line: string) => (stdout += `${line}\n`), error: (line: string) => (stderr += `${line}\n`) };
+  const code = await runTangle(course, args, output);
+  return { code, stdout, stderr };
 }
 
 async function writeChapter(name: string, ...lines: string[]): Promise<void> {
@@ -71,6 +70,13 @@ describe("npm run tangle", () => {
     expect(code).toBe(1);
     expect(stderr).toContain("chapters/02-two.md:4: reference to undefined chunk «nowhere»");
     await expect(stat(path.join(course, "src"))).rejects.toThrow();
+  });
+
+  it("is the command npm runs, exiting with the status it reports", async () => {
+    await writeChapter("02-two.md", "```ts file=src/b.ts", "// «nowhere»", "```");
+    const [node = "", ...tsx] = bin.tsx;
+    const failure = await promisify(execFile)(node, [...tsx, cli], { cwd: course }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining("chapters/02-two.md:2: reference to undefined chunk") });
   });
 
   it("rejects an unknown option with the usage", async () => {
