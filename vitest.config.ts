@@ -12,11 +12,14 @@ export default defineConfig({
     projects: [
       { test: { name: "tools", include: ["test/**/*.test.ts"], exclude: ["test/site/**"] } },
       {
-        // Builds the site (npm run docs), then checks it over HTTP in Debian's chromium.
+        // Builds the site (npm run docs, before any test starts), then checks it over HTTP in
+        // Debian's chromium, after the other projects, so the browser does not slow the
+        // transcripts' servers down.
         test: {
           name: "site",
           include: ["test/site/**/*.test.ts"],
           globalSetup: ["test/site/global-setup.ts"],
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
