@@ -53,7 +53,7 @@ describe("the site's literate plugin", () => {
     expect(html).toContain(`<div class="literate-fence" id="file-src-greet-ts">`);
     expect(html).toMatch(/<span class="literate-kind">file<\/span> <code>src\/greet\.ts<\/code>/);
     expect(html).toContain(`id="chunk-build-the-greeting"`);
-    expect(html).toContain("«build the greeting»</span>");
+    expect(html).toContain(`«build the greeting»</span> <span class="literate-in">in <code>src/greet.ts</code></span>`);
     expect(languages).toEqual(["ts", "ts", "console"]);
     expect(html).toContain("Try it");
   });

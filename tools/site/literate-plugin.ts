@@ -195,7 +195,9 @@ function captionEntry(site: CourseSite, entry: IndexedFence, code: string): stri
     if (definition === undefined) return whole;
     return `<a class="literate-ref" href="${fenceLink(site, definition, entry)}">${whole}</a>`;
   });
-  return wrap(entry.anchor, targetLabel(info), linked, crossReferences(site, entry));
+  const files = info.target.kind === "chunk" && entry.files.length > 0
+    ? ` <span class="literate-in">in ${entry.files.map((file) => `<code>${escape(file)}</code>`).join(", ")}</span>` : "";
+  return wrap(entry.anchor, targetLabel(info) + files, linked, crossReferences(site, entry));
 }
 
 function targetLabel(info: FenceInfo): string {
@@ -229,7 +231,7 @@ function crossReferences(site: CourseSite, entry: IndexedFence): string[] {
   const ownPage = site.chapters.find((page) => page.chapter === entry.chapter);
   if (ownPage !== undefined && entry.files.length > 0) {
     const files = entry.files.map((file) => link(`${ownPage.codeLink}#${anchorFor({ kind: "file", path: file })}`, `<code>${escape(file)}</code>`));
-    references.push(`${target.kind === "file" ? "whole file" : "ends up in"} ${files.join(", ")} as of this chapter`);
+    references.push(`${target.kind === "file" ? "the whole file" : "the whole of"} ${files.join(", ")} as of this chapter`);
   }
   references.push(...history(site, entry));
   const api = [...new Set(entry.exports)].flatMap((name) => {
