@@ -1,0 +1,41 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { handleRequest } from "../../src/client/handle-request.ts";
+import type { Address } from "../../src/client/socket-manager.ts";
+import type { Reply, Request } from "../../src/protocol/messages.ts";
+
+/** How {@link handleRequestWithRetry} retries. */
+export interface RetryOptions {
+  /** How many times to try in all, the first attempt included. */
+  attempts: number;
+  /** How long to wait between attempts, in milliseconds. */
+  delayMs: number;
+  /** Called after each failed attempt that will be retried, with its error and its number (1 for the first). */
+  onRetry?: (error: Error, attempt: number) => void | Promise<void>;
+}
+
+/**
+ * Sends `request` like {@link handleRequest}, trying again when the connection is refused: the one
+ * failure that proves the server never saw the request, so trying again cannot do anything twice.
+ * Rejects with the last error once `attempts` are used up, and at once on any other error.
+ */
+export async function handleRequestWithRetry(address: Address, request: Request, options: RetryOptions): Promise<Reply> {
+  // BEGIN SOLUTION
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await handleRequest(address, request);
+    } catch (error) {
+      if (!isRefused(error) || attempt >= options.attempts) throw error;
+      await options.onRetry?.(error, attempt);
+      await sleep(options.delayMs);
+    }
+  }
+  // STARTER
+  // throw new Error("Not implemented yet: handleRequestWithRetry (see the README)");
+  // END SOLUTION
+}
+// BEGIN SOLUTION
+
+function isRefused(error: unknown): error is Error {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === "ECONNREFUSED";
+}
+// END SOLUTION

@@ -1,0 +1,65 @@
+/**
+ * The exercises are honest (rustlings' two proofs): every solution scores full marks, hidden tests
+ * included, and every untouched starter compiles and fails every one of its tests, so that no test
+ * passes vacuously. Instructor-only: a student release has no solutions.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { courseLayout, readCatalog, type GradedExercise } from "../../../tools/exercises/catalog.ts";
+import { readHints } from "../../../tools/exercises/hints.ts";
+import { syncStarters } from "../../../tools/exercises/starter-files.ts";
+import { gradeSubmission, type SubmissionGrade } from "../../../tools/grade/grade-submission.ts";
+import { repositoryRoot } from "../fixture-course.ts";
+
+const layout = courseLayout(repositoryRoot);
+let catalog: GradedExercise[];
+let solutions: SubmissionGrade;
+let starters: SubmissionGrade;
+
+beforeAll(async () => {
+  catalog = await readCatalog(layout);
+  const options = { layout, exercises: catalog, withHidden: true, jobs: 2 };
+  solutions = await gradeSubmission(layout.solutionsDir, options);
+  starters = await gradeSubmission(layout.exercisesDir, options);
+}, 300_000);
+
+describe("the course's exercises", () => {
+  it("have starters that are exactly what their solutions generate", async () => {
+    expect(await syncStarters(layout, catalog, true)).toEqual([]);
+  });
+
+  it("give every solution full marks, hidden tests included, with no test missing from the points tables", () => {
+    const summary = solutions.exercises.map(({ id, score, max, feedback }) => ({ id, score, max, feedback }));
+    expect(summary).toEqual(catalog.map((exercise) => ({ id: exercise.id, score: expect.any(Number), max: expect.any(Number), feedback: [] })));
+    expect(solutions.score).toBe(solutions.max);
+  });
+
+  it("give every untouched starter zero: it compiles, and each of its tests fails", () => {
+    for (const grade of starters.exercises) {
+      expect({ id: grade.id, problem: grade.problem, passed: grade.passed }).toEqual({ id: grade.id, problem: undefined, passed: 0 });
+    }
+    expect(starters.score).toBe(0);
+  });
+
+  it("have hidden tests, each a sure failure on the starter too", () => {
+    for (const exercise of catalog) expect(Object.keys(exercise.hiddenTests), exercise.id).not.toEqual([]);
+  });
+
+  it("each have a README with the files to edit and at least two hints", async () => {
+    for (const exercise of catalog) {
+      const readme = path.join(layout.exercisesDir, exercise.id, "README.md");
+      const text = await readFile(readme, "utf8");
+      for (const file of exercise.files) expect(text, exercise.id).toContain(`\`${file}\``);
+      expect((await readHints(readme)).length, exercise.id).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it("include at least one exercise for every chapter written so far", async () => {
+    const chapters = (await readdir(path.join(repositoryRoot, "chapters")))
+      .filter((name) => /^\d{2}-.*\.md$/.test(name))
+      .map((name) => Number(name.slice(0, 2)));
+    const practised = new Set(catalog.map((exercise) => exercise.chapter));
+    expect(chapters.filter((chapter) => !practised.has(chapter))).toEqual([]);
+  });
+});
