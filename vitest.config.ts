@@ -10,7 +10,20 @@ const chapterSlugs = readdirSync("chapters")
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "tools", include: ["test/**/*.test.ts"] } },
+      { test: { name: "tools", include: ["test/**/*.test.ts"], exclude: ["test/site/**"] } },
+      {
+        // Builds the site (npm run docs, before any test starts), then checks it over HTTP in
+        // Debian's chromium, after the other projects, so the browser does not slow the
+        // transcripts' servers down.
+        test: {
+          name: "site",
+          include: ["test/site/**/*.test.ts"],
+          globalSetup: ["test/site/global-setup.ts"],
+          sequence: { groupOrder: 1 },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
       ...chapterSlugs.map((slug) => ({
         test: { name: `chapter ${slug}`, include: [`build/chapters/${slug}/src/**/*.test.ts`] },
       })),

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Chapter } from "../literate/chapters.ts";
 import { describeTarget, type FenceTarget } from "../literate/fence-info.ts";
+import { readChunkReference } from "../literate/chunk-reference.ts";
 import { LiterateError, formatLocation, type SourceLocation } from "../literate/location.ts";
 import { readFences, type Fence } from "../literate/read-fences.ts";
 
@@ -43,9 +44,6 @@ interface Definition {
   /** The chapter that last defined, appended to or replaced it. */
   lastChangedIn: number;
 }
-
-/** A whole-line reference to a chunk: `// «chunk name»`, with any indentation. */
-const REFERENCE = /^(\s*)\/\/ «(.+)»\s*$/;
 
 /** File types the tangler writes; each gets a `//` header comment. */
 const CODE_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs"]);
@@ -185,11 +183,11 @@ class Expander {
       if (fence.code === "") continue;
       codeLines.forEach((text, index) => {
         const origin = { file: fence.location.file, line: fence.firstCodeLine + index };
-        const reference = REFERENCE.exec(text);
-        if (reference === null) {
+        const reference = readChunkReference(text);
+        if (reference === undefined) {
           out.push({ text: text === "" ? "" : indent + text, origin, shift: indent.length });
         } else {
-          out.push(...this.reference(reference[2]?.trim() ?? "", indent + (reference[1] ?? ""), stack, origin));
+          out.push(...this.reference(reference.name, indent + reference.indent, stack, origin));
         }
       });
     }

@@ -1,0 +1,155 @@
+/// <reference lib="dom" />
+// The functions given to page.evaluate run in the browser, hence the DOM types.
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readChapters, type Chapter } from "../../tools/literate/chapters.ts";
+import { firstHeading, loadCourseSite } from "../../tools/site/course-site.ts";
+import { launchChromium, SCREENSHOTS, SiteServer } from "./browser.ts";
+
+let server: SiteServer;
+let browser: Browser;
+let chapters: Chapter[];
+
+beforeAll(async () => {
+  chapters = await readChapters(process.cwd());
+  server = await SiteServer.start();
+  browser = await launchChromium();
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.[Symbol.asyncDispose]();
+});
+
+async function open(path: string, options: { width?: number; height?: number; dark?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    colorScheme: options.dark === true ? "dark" : "light",
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
+  expect(errors).toEqual([]);
+  return page;
+}
+
+/** The chapter's title as the site shows it in its first heading. */
+function titleOf(chapter: Chapter): string {
+  return firstHeading(chapter.text) ?? chapter.slug;
+}
+
+describe("the course site in a browser", () => {
+  it("loads the home page, with the course's contents", async () => {
+    const page = await open("/");
+    await expect(page.locator(".VPHero .name").innerText()).resolves.toContain("Networking in TypeScript");
+    const contents = await page.locator(".literate-contents a").allInnerTexts();
+    expect(contents).toEqual(expect.arrayContaining(chapters.map(titleOf)));
+    await page.context().close();
+  });
+
+  it("reaches every chapter by clicking Start reading, then Next, page after page", async () => {
+    const page = await open("/");
+    await page.getByRole("link", { name: "Start reading" }).click();
+    const seen: string[] = [];
+    for (;;) {
+      await page.waitForLoadState("networkidle");
+      const heading = (await page.locator(".vp-doc h1").first().innerText()).replace(/\s*\u200b?\s*$/, "");
+      const url = new URL(page.url()).pathname;
+      if (!url.startsWith("/chapters/")) break;
+      seen.push(heading);
+      const next = page.locator("a.pager-link.next");
+      if ((await next.count()) === 0) break;
+      const before = await page.locator(".vp-doc h1").first().textContent();
+      await next.click();
+      await page.waitForURL((target) => target.pathname !== url);
+      await page.waitForFunction((previous) => document.querySelector(".vp-doc h1")?.textContent !== previous, before);
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.map((heading) => heading.replace(/^#\s*/, ""))).toEqual(chapters.map(titleOf));
+    await page.context().close();
+  });
+
+  it("highlights the code of a chapter, and captions and links its fences", async () => {
+    const first = chapters[0];
+    if (first === undefined) throw new Error("the course has no chapter to show");
+    const page = await open(`/chapters/${first.slug}.html`);
+    const colours = await page.locator(".literate-fence pre.shiki span[style]").evaluateAll((spans) =>
+      new Set(spans.map((span) => (span as HTMLElement).style.getPropertyValue("--shiki-light"))).size);
+    expect(colours).toBeGreaterThanOrEqual(4);
+    const captions = await page.locator(".literate-caption").allInnerTexts();
+    expect(captions.some((caption) => /FILE\s+src\//i.test(caption))).toBe(true);
+    await page.locator(".literate-chapter-links a", { hasText: "The code as of this chapter" }).click();
+    await page.waitForURL(`**/code/${first.slug}.html`);
+    await page.locator(".vp-doc h1", { hasText: `The code as of chapter ${first.number}` }).waitFor();
+    await page.context().close();
+  });
+
+  it("reaches every exercise statement from its chapter, and links back to the chapter", async () => {
+    const site = await loadCourseSite(process.cwd());
+    const page = await open("/");
+    for (const exercise of site.exercises) {
+      const chapter = site.chapters.find((candidate) => candidate.chapter.number === exercise.chapterNumber);
+      if (chapter === undefined) throw new Error(`${exercise.dir} belongs to no chapter`);
+      await page.goto(`${server.url}${chapter.link}`, { waitUntil: "networkidle" });
+      await page.locator("#course-exercises + ul a", { hasText: exercise.title }).click();
+      await page.waitForURL(`**${exercise.link}`);
+      await page.locator(".vp-doc h1", { hasText: exercise.title }).waitFor();
+      await expect(page.locator(".literate-chapter-links a").first().getAttribute("href")).resolves.toBe(chapter.link);
+    }
+    await page.context().close();
+  });
+
+  it("finds a symbol's chapter and its API page with the search box", async () => {
+    const site = await loadCourseSite(process.cwd());
+    // The issue asks for handleRequest (chapter 3); while no chapter defines it, the course's first export.
+    const symbol = site.api.find((entry) => entry.name === "handleRequest") ?? site.api[0];
+    if (symbol === undefined) throw new Error("the API reference is empty: nothing to search for");
+    const introducedIn = site.index.introductionOf(symbol.name)?.chapter.slug;
+    const page = await open("/");
+    await page.locator(".VPNavBarSearch button").click();
+    await page.locator(".VPLocalSearchBox input").fill(symbol.name);
+    const results = page.locator(".VPLocalSearchBox .results a");
+    await results.first().waitFor();
+    const hrefs = await results.evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    expect(hrefs).toContain(`/chapters/${introducedIn ?? "?"}.html`);
+    expect(hrefs).toContain(symbol.link);
+    await page.context().close();
+  });
+
+  it("reads on a phone and in dark mode, and leaves screenshots of a chapter", async () => {
+    const chapter = chapters[0];
+    if (chapter === undefined) throw new Error("the course has no chapter to show");
+    const shots: [string, { width: number; height: number; dark?: boolean }][] = [
+      ["chapter-desktop.png", { width: 1280, height: 900 }],
+      ["chapter-desktop-dark.png", { width: 1280, height: 900, dark: true }],
+      ["chapter-phone.png", { width: 390, height: 844 }],
+    ];
+    for (const [file, options] of shots) {
+      const page = await open(`/chapters/${chapter.slug}.html`, options);
+      const fence = page.locator(".literate-fence").first();
+      await fence.scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollBy(0, -120));
+      if (options.dark === true) await expect(page.locator("html").getAttribute("class")).resolves.toContain("dark");
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(SCREENSHOTS, file) });
+      await page.context().close();
+    }
+    const home = await open("/", { width: 390, height: 844 });
+    await expect(home.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
+    await home.screenshot({ path: path.join(SCREENSHOTS, "home-phone.png"), fullPage: true });
+    await home.context().close();
+    const phone = await open(`/chapters/${chapter.slug}.html`, { width: 390, height: 844 });
+    await phone.locator(".VPLocalNav .menu").click();
+    await phone.locator(".VPSidebar.open").waitFor();
+    // The sidebar slides in: wait until it has arrived before the picture.
+    await phone.waitForFunction(() => (document.querySelector(".VPSidebar")?.getBoundingClientRect().left ?? -1) >= 0);
+    await expect(phone.locator(".VPSidebar").getByRole("link", { name: `${chapter.number}.`, exact: false }).first().isVisible()).resolves.toBe(true);
+    await phone.screenshot({ path: path.join(SCREENSHOTS, "phone-menu.png") });
+    await phone.context().close();
+  });
+});

@@ -1,0 +1,9 @@
+/** Builds the site once before the site's tests, exactly as `npm run docs` does. */
+import { bin, capture } from "../../tools/course/node-tools.ts";
+
+export default async function buildSite(): Promise<void> {
+  const started = performance.now();
+  const { code, output } = await capture([...bin.tsx, "tools/site/build.ts"], process.cwd());
+  if (code !== 0) throw new Error(`npm run docs failed:\n${output}`);
+  console.log(`site built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}

@@ -1,0 +1,154 @@
+import MarkdownIt from "markdown-it";
+import { describe, expect, it } from "vitest";
+import type { Chapter } from "../../tools/literate/chapters.ts";
+import { changesPage, codePage } from "../../tools/site/code-pages.ts";
+import { courseSite, type CourseSite } from "../../tools/site/course-site.ts";
+import { literatePlugin, siteHref } from "../../tools/site/literate-plugin.ts";
+import { chapter, fence } from "./fixtures.ts";
+
+const ROOT = "/course";
+
+function siteOf(...chapters: Chapter[]): CourseSite {
+  return courseSite(ROOT, chapters,
+    [{ dir: "exercises/01-echo", title: "An echo server", link: "/exercises/01-echo/", chapterNumber: 1 }],
+    [{ name: "greet", source: "src/greet.ts", link: "/api/greet/functions/greet.html" }]);
+}
+
+/** Renders a chapter of `site` the way VitePress does, with the languages the highlighter was asked for. */
+function render(site: CourseSite, file: string): { html: string; languages: string[] } {
+  const languages: string[] = [];
+  const md = new MarkdownIt({ html: true, highlight: (code, language) => (languages.push(language), "") });
+  literatePlugin(md, site);
+  const text = site.chapters.find((page) => page.chapter.file === file)?.chapter.text ?? "";
+  return { html: md.render(text, { path: `${ROOT}/${file}` }), languages };
+}
+
+const one = chapter(1,
+  "# Greetings",
+  "",
+  fence("ts file=src/greet.ts", "/** Says hello. */", "export function greet(name: string): string {", "  // «build the greeting»", "}"),
+  "",
+  fence("ts chunk=\"build the greeting\"", "return `Hello, ${name}`;"),
+  "",
+  fence("console try", "$ npm run chapter -- 1 run src/greet.ts", "hello"),
+  "",
+  "`greet()` says hello; `greet` is the first export.",
+  "",
+  "See [the code](../src/greet.ts), [the exercise](../exercises/01-echo/README.md) and [a solution](../solutions/01-echo/answer.ts).",
+);
+const two = chapter(2,
+  "# Politer greetings",
+  "",
+  fence("ts chunk=\"build the greeting\" replace", "return `Good morning, ${name}`;"),
+);
+const three = chapter(3,
+  "# Greetings at night",
+  "",
+  fence("ts chunk=\"build the greeting\" replace", "return `Good night, ${name}`;"),
+);
+
+describe("the site's literate plugin", () => {
+  it("captions each tangled fence with its file or chunk, gives it an id, and passes only the language on", () => {
+    const { html, languages } = render(siteOf(one, two), one.file);
+    expect(html).toContain(`<div class="literate-fence" id="file-src-greet-ts">`);
+    expect(html).toMatch(/<span class="literate-kind">file<\/span> <code>src\/greet\.ts<\/code>/);
+    expect(html).toContain(`id="chunk-build-the-greeting"`);
+    expect(html).toContain(`«build the greeting»</span> <span class="literate-in">in <code>src/greet.ts</code></span>`);
+    expect(languages).toEqual(["ts", "ts", "console"]);
+    expect(html).toContain("Try it");
+  });
+
+  it("links a chunk to where it is used, and a «reference» in code to the chunk", () => {
+    const { html } = render(siteOf(one, two), one.file);
+    expect(html).toMatch(/used in <a href="#file-src-greet-ts"><code>src\/greet\.ts<\/code><\/a>/);
+    expect(html).toContain(`<a class="literate-ref" href="#chunk-build-the-greeting">«build the greeting»</a>`);
+  });
+
+  it("says in which later chapter a chunk is revised, and which version a revision replaces", () => {
+    const site = siteOf(one, two);
+    expect(render(site, one.file).html).toContain(`<a href="/chapters/02-fixture.html#chunk-build-the-greeting">revised in chapter 2</a>`);
+    const second = render(site, two.file).html;
+    expect(second).toContain(`<a href="/chapters/01-fixture.html#chunk-build-the-greeting">replaces the version of chapter 1</a>`);
+    expect(second).toContain(`<span class="literate-mode">replaced</span>`);
+    expect(second).toContain(`used in <a href="/chapters/01-fixture.html#file-src-greet-ts"><code>src/greet.ts</code> (chapter 1)</a>`);
+  });
+
+  it("names the first definition of a chunk revised more than once", () => {
+    const { html } = render(siteOf(one, two, three), three.file);
+    expect(html).toContain(`<a href="/chapters/02-fixture.html#chunk-build-the-greeting">replaces the version of chapter 2</a>`);
+    expect(html).toContain(`<a href="/chapters/01-fixture.html#chunk-build-the-greeting">first defined in chapter 1</a>`);
+  });
+
+  it("links an export to its API page in the fence that introduces it", () => {
+    const { html } = render(siteOf(one, two), one.file);
+    expect(html).toContain(`API: <a href="/api/greet/functions/greet.html"><code>greet</code></a>`);
+  });
+
+  it("links the first mention of an export in the introducing chapter's prose to its API page", () => {
+    const { html } = render(siteOf(one, two), one.file);
+    expect(html).toContain(`<a href="/api/greet/functions/greet.html" title="greet in the API reference"><code>greet()</code></a> says hello; <code>greet</code> is`);
+  });
+
+  it("links a chapter to its code, its changes and its exercises", () => {
+    const { html } = render(siteOf(one, two), one.file);
+    expect(html).toContain(`<a href="/code/01-fixture.html">The code as of this chapter</a>`);
+    expect(html).toContain(`<a href="/changes/01-fixture.html">The files this chapter starts</a>`);
+    expect(html).toContain(`<li><a href="/exercises/01-echo/">An echo server</a></li>`);
+    expect(render(siteOf(one, two), two.file).html).toContain("What changed since chapter 1");
+  });
+
+  it("points links at site pages and removes links into solutions/", () => {
+    const { html } = render(siteOf(one, two), one.file);
+    expect(html).toContain(`<a href="/code/02-fixture.html#file-src-greet-ts">the code</a>`);
+    expect(html).toContain(`<a href="/exercises/01-echo/">the exercise</a>`);
+    expect(html).toContain(`<span class="literate-unlinked">a solution</span>`);
+    expect(html).not.toContain("solutions/");
+  });
+
+  it("reads a chapter again when it was edited after the site was loaded", () => {
+    const site = siteOf(one, two);
+    const md = new MarkdownIt({ html: true });
+    literatePlugin(md, site);
+    const edited = one.text.replace("# Greetings", "# Greetings\n\n" + fence("ts chunk=\"unused helper\" ", "helper();") + "\n");
+    expect(() => md.render(edited, { path: `${ROOT}/${one.file}` })).toThrow(/unused helper.*never used/);
+    const fixed = one.text.replace("# Greetings", "# Hello\n\n" + fence("ts file=src/extra.ts", "extra();") + "\n");
+    expect(md.render(fixed, { path: `${ROOT}/${one.file}` })).toContain(`id="file-src-extra-ts"`);
+  });
+
+  it("leaves the info string of an illustration alone, for VitePress's own fence syntax", () => {
+    const languages: string[] = [];
+    const md = new MarkdownIt({ html: true, highlight: (code, language, attributes) => (languages.push(`${language}|${attributes}`), "") });
+    literatePlugin(md, siteOf(one, two));
+    md.render(fence("ts {1,3}", "a();"), { path: `${ROOT}/docs/index.md` });
+    expect(languages).toEqual(["ts|{1,3}"]);
+  });
+
+  it("maps relative hrefs from any page", () => {
+    const site = siteOf(one, two);
+    expect(siteHref(site, "exercises/01-echo/README.md", "../../chapters/01-fixture.md#x")).toBe("/chapters/01-fixture.md#x");
+    expect(siteHref(site, "exercises/01-echo/README.md", "../../solutions/01-echo/")).toBeNull();
+    expect(siteHref(site, "chapters/01-fixture.md", "README.md")).toBe("/chapters/");
+    expect(siteHref(site, "chapters/01-fixture.md", "https://nodejs.org/api/net.html")).toBeUndefined();
+    expect(siteHref(site, "chapters/01-fixture.md", "../package.json")).toBeNull();
+  });
+});
+
+describe("the code and changes pages", () => {
+  it("lists every file of a chapter's snapshot with the fences it is made of", () => {
+    const site = siteOf(one, two);
+    const page = codePage(site, site.chapters[1]!, site.index.snapshots[1]!);
+    expect(page).toContain("## `src/greet.ts` {#file-src-greet-ts}");
+    expect(page).toContain("return `Good morning, ${name}`;");
+    expect(page).toContain("[«build the greeting» (chapter 2)](/chapters/02-fixture.html#chunk-build-the-greeting)");
+  });
+
+  it("shows what a chapter changed as a diff of the course's lines", () => {
+    const site = siteOf(one, two);
+    const page = changesPage(site, site.chapters[1]!, site.index.snapshots[1]!, site.index.snapshots[0]);
+    expect(page).toContain("| [`src/greet.ts`](#file-src-greet-ts) | changed | +1 −1 |");
+    expect(page).toContain("-  return `Hello, ${name}`;\n+  return `Good morning, ${name}`;");
+    expect(page).not.toContain("Generated from the course text");
+    const first = changesPage(site, site.chapters[0]!, site.index.snapshots[0]!, undefined);
+    expect(first).toContain("| [`src/greet.ts`](/code/01-fixture.html#file-src-greet-ts) | new | +4 |");
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * The API reference: typedoc reads the complete system (`src/`, as the last chapter's snapshot has
+ * it, so the reference always says what the chapters say; tests left out) and writes Markdown pages for
+ * VitePress (typedoc-plugin-markdown + typedoc-vitepress-theme) to docs/api/, with
+ * `typedoc-sidebar.json` for the sidebar. Every export must have a doc comment: the report names
+ * those that lack one, and the build fails on them. Alongside, an index from each exported name to its page lets the chapters link
+ * a symbol to its API page.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { Application, DeclarationReflection, LogLevel, ReflectionKind, ReflectionType, type ProjectReflection, type TypeDocOptions } from "typedoc";
+import { MarkdownPageEvent } from "typedoc-plugin-markdown";
+import { writeProject } from "../course/typecheck.ts";
+import { GENERATED, type ApiEntry } from "./course-site.ts";
+
+/** What typedoc made of the code: problems that fail the build, and warnings to show. */
+export interface ApiReport {
+  /** Exports without a doc comment. */
+  readonly undocumented: string[];
+  /** typedoc's other warnings (a `{@link}` it cannot resolve, say). */
+  readonly warnings: string[];
+}
+
+/**
+ * Writes the API pages and the API index from the snapshot in `snapshotDir` (relative to `root`,
+ * holding `src/`).
+ */
+export async function writeApiPages(root: string, snapshotDir: string | undefined): Promise<ApiReport> {
+  const out = path.join(root, GENERATED.api);
+  await rm(out, { recursive: true, force: true });
+  await mkdir(path.dirname(path.join(root, GENERATED.apiIndex)), { recursive: true });
+  const base = path.join(root, snapshotDir ?? ".");
+  const sources = snapshotDir === undefined ? [] : listSources(path.join(base, "src"));
+  if (sources.length === 0) {
+    await writeEmptyReference(root, out);
+    return { undocumented: [], warnings: [] };
+  }
+  const warnings: string[] = [];
+  const options: Partial<TypeDocOptions> & Record<string, unknown> = {
+    name: "API reference",
+    entryPoints: sources,
+    tsconfig: path.join(root, await writeProject(root, "build/site/tsconfig.api.json", [path.posix.join("../..", snapshotDir ?? ".", "src")])),
+    displayBasePath: base,
+    plugin: ["typedoc-plugin-markdown", "typedoc-vitepress-theme"],
+    out,
+    docsRoot: path.join(root, "docs"),
+    readme: "none",
+    hidePageHeader: true,
+    excludePrivate: true,
+    excludeInternal: true,
+    // A doc comment may link to a Node.js type (`{@link Console}`): send it to Node's documentation.
+    externalSymbolLinkMappings: { "@types/node": { "*": "https://nodejs.org/api/" } },
+    validation: { notExported: true, invalidLink: true, notDocumented: false, rewrittenLink: true },
+    logLevel: "Warn",
+  };
+  const app = await Application.bootstrapWithPlugins(options);
+  app.logger.log = (message, level) => {
+    if (level >= LogLevel.Warn) warnings.push(String(message));
+  };
+  const entries: ApiEntry[] = [];
+  app.renderer.on(MarkdownPageEvent.END, (page) => {
+    const model = page.model;
+    if (!(model instanceof DeclarationReflection) || !model.parent?.kindOf(ReflectionKind.Module)) return;
+    const fileName = model.sources?.[0]?.fullFileName;
+    if (fileName === undefined) return;
+    const source = path.relative(base, fileName).split(path.sep).join("/");
+    entries.push({ name: model.name, source, link: `/api/${page.url.replace(/\.md$/, ".html")}` });
+  });
+  const project = await app.convert();
+  if (project === undefined) return { undocumented: ["typedoc could not read src/"], warnings };
+  app.validate(project);
+  await app.generateOutputs(project);
+  entries.sort((a, b) => a.link.localeCompare(b.link));
+  await writeFile(path.join(root, GENERATED.apiIndex), JSON.stringify(entries, null, 2) + "\n");
+  return { undocumented: undocumentedExports(project, base), warnings };
+}
+
+/** Every export of every module that has no doc comment, as `src/file.ts: name`. */
+function undocumentedExports(project: ProjectReflection, base: string): string[] {
+  const modules = project.getChildrenByKind(ReflectionKind.Module);
+  const exports = (modules.length > 0 ? modules : [project]).flatMap((module) => module.children ?? []);
+  return exports.filter((reflection) => !hasDocComment(reflection)).map((reflection) => {
+    const file = reflection.sources?.[0]?.fullFileName;
+    return `${file === undefined ? "?" : path.relative(base, file)}: ${reflection.name}`;
+  });
+}
+
+function hasDocComment(reflection: DeclarationReflection): boolean {
+  const signatures = [
+    ...(reflection.signatures ?? []),
+    ...(reflection.type instanceof ReflectionType ? reflection.type.declaration.signatures ?? [] : []),
+  ];
+  return reflection.hasComment() || signatures.some((signature) => signature.hasComment());
+}
+
+/** The code files of `src/`, tests left out, relative paths sorted. */
+function listSources(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => /\.[cm]?ts$/.test(file) && !/\.test\.[cm]?ts$/.test(file) && !file.endsWith(".d.ts"))
+    .map((file) => path.join(dir, file));
+  return files.sort();
+}
+
+async function writeEmptyReference(root: string, out: string): Promise<void> {
+  await mkdir(out, { recursive: true });
+  await writeFile(path.join(out, "index.md"), "# API reference\n\nThe course has no code in `src/` yet.\n");
+  await writeFile(path.join(out, "typedoc-sidebar.json"), "[]\n");
+  await writeFile(path.join(root, GENERATED.apiIndex), "[]\n");
+}
