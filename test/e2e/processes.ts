@@ -5,8 +5,8 @@ import { once } from "node:events";
  * Runs a TypeScript file in one Node process, with tsx's loader. (The `tsx` command would start
  * a second process, and a signal sent to the first would not reach the program.)
  */
-function spawnTypeScript(file: string, args: readonly string[]): ChildProcess & { stdin: NonNullable<ChildProcess["stdin"]>; stdout: NonNullable<ChildProcess["stdout"]>; stderr: NonNullable<ChildProcess["stderr"]> } {
-  return spawn(process.execPath, ["--import", "tsx", file, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+function spawnTypeScript(file: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): ChildProcess & { stdin: NonNullable<ChildProcess["stdin"]>; stdout: NonNullable<ChildProcess["stdout"]>; stderr: NonNullable<ChildProcess["stderr"]> } {
+  return spawn(process.execPath, ["--import", "tsx", file, ...args], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...env } });
 }
 
 /** Servers started and not yet stopped, so a test that fails half-way leaves none behind. */
@@ -63,9 +63,12 @@ export class ServerProcess implements AsyncDisposable {
   }
 }
 
-/** Runs the complete client, `src/client/main.ts`, with `input` piped in as a user would type it. */
-export async function runClient(port: number, input: string): Promise<{ code: number | null; output: string }> {
-  const child = spawnTypeScript("src/client/main.ts", ["127.0.0.1", "--port", String(port)]);
+/**
+ * Runs the complete client, `src/client/main.ts`, with `input` piped in as a user would type it.
+ * `env` adds to its environment: `CAR_SERVER_TOKEN_FILE` tells it where the server wrote its admin token.
+ */
+export async function runClient(port: number, input: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
+  const child = spawnTypeScript("src/client/main.ts", ["127.0.0.1", "--port", String(port)], env);
   let output = "";
   child.stdout.setEncoding("utf8").on("data", (text: string) => (output += text));
   child.stderr.setEncoding("utf8").on("data", (text: string) => (output += text));

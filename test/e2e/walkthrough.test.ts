@@ -7,10 +7,13 @@ import { PROCESS_TEST_TIMEOUT_MS, ServerProcess, runClient, stopAllServers } fro
 const MENU = "(C)ar (M)ileage (O)wner (N)ew car (S)top server (Q)uit [c]:";
 let dir: string;
 let dataFile: string;
+/** Tells the client where the server wrote its admin token (beside the data file), so (S)top server works. */
+let adminToken: NodeJS.ProcessEnv;
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "walkthrough-"));
   dataFile = path.join(dir, "cars.json");
+  adminToken = { CAR_SERVER_TOKEN_FILE: path.join(dir, "cars.token") };
 });
 
 afterEach(async () => {
@@ -49,7 +52,7 @@ describe("the complete system, as separate server and client processes", { timeo
       "n\nab 12 cde\n5\n10\nGrace Hopper\n",
       "s\n",
     ].join("");
-    const session = await runClient(first.port, changes);
+    const session = await runClient(first.port, changes, adminToken);
     expect(session.output).toContain("Mileage successfully changed");
     expect(session.output).toContain("Owner successfully changed");
     expect(session.output).toContain("Car AB 12 CDE successfully registered");
@@ -80,7 +83,7 @@ describe("the complete system, as separate server and client processes", { timeo
   it("tells the user the server is not running and exits with status 1", async () => {
     const started = await ServerProcess.start(dataFile);
     const port = started.port;
-    await runClient(port, "s\n");
+    await runClient(port, "s\n", adminToken);
     await started.server.exited;
     const { code, output } = await runClient(port, "c\n024 hyr\n");
     expect(output).toMatch(new RegExp(`connect ECONNREFUSED 127\\.0\\.0\\.1:${port}: is the server running\\?`));
