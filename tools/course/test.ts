@@ -4,6 +4,8 @@
  * 2. type-check every chapter's snapshot (errors point at chapter lines) and the tools;
  * 3. run every chapter's own tests and the tools' tests with vitest.
  * It ends with one line, `N passed, M failed`, counting tests.
+ * Arguments go to vitest, so `npm test -- --project "chapter 05-server"` runs the checks and one
+ * chapter's tests, and `npm test -- test/tools` the tools' tests.
  */
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
@@ -57,10 +59,10 @@ interface VitestSummary {
   numTodoTests: number;
 }
 
-async function testStep(): Promise<VitestSummary | undefined> {
+async function testStep(vitestArgs: readonly string[]): Promise<VitestSummary | undefined> {
   const report = path.join(root, "build", "vitest-report.json");
   await rm(report, { force: true });
-  const code = await passThrough([...bin.vitest, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], root);
+  const code = await passThrough([...bin.vitest, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...vitestArgs], root);
   try {
     return JSON.parse(await readFile(report, "utf8")) as VitestSummary;
   } catch {
@@ -72,7 +74,7 @@ async function testStep(): Promise<VitestSummary | undefined> {
 async function main(): Promise<number> {
   const tangled = await tangleStep();
   const typesOk = tangled ? await typecheckStep(tangled.snapshots) : false;
-  const summary = await testStep();
+  const summary = await testStep(process.argv.slice(2));
   const passed = summary?.numPassedTests ?? 0;
   const failed = summary?.numFailedTests ?? 0;
   const skipped = (summary?.numPendingTests ?? 0) + (summary?.numTodoTests ?? 0);
