@@ -9,6 +9,9 @@ const chapterSlugs = readdirSync("chapters")
 
 export default defineConfig({
   test: {
+    // Vitest keeps one core for itself by default, which on a 2-core machine means one test file
+    // at a time; most of the slow files wait on processes they started, so run two at once.
+    maxWorkers: 2,
     projects: [
       { test: { name: "tools", include: ["test/**/*.test.ts"], exclude: ["test/site/**"] } },
       {

@@ -11,6 +11,9 @@ export const bin = {
   tsx: [process.execPath, path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs")],
 } as const;
 
+/** Set by `npm test` when it has built the site itself, so the site's tests do not build it again. */
+export const SITE_BUILT = "COURSE_SITE_BUILT";
+
 /** What a finished child process printed and how it ended. */
 export interface RunResult {
   readonly code: number;
@@ -30,11 +33,11 @@ export function capture(command: readonly string[], cwd: string): Promise<RunRes
   });
 }
 
-/** Runs a command with the terminal passed through; resolves to its exit status. */
-export function passThrough(command: readonly string[], cwd: string): Promise<number> {
+/** Runs a command with the terminal passed through, adding `env` to the environment; resolves to its exit status. */
+export function passThrough(command: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<number> {
   return new Promise((resolve, reject) => {
     const [file = "", ...args] = command;
-    const child = spawn(file, args, { cwd, stdio: "inherit" });
+    const child = spawn(file, args, { cwd, stdio: "inherit", env: { ...process.env, ...env } });
     child.on("error", reject);
     child.on("close", (code, signal) => resolve(code ?? (signal === "SIGINT" ? 130 : 1)));
   });

@@ -10,10 +10,16 @@
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { checkSource, snapshotDir, tangleCourse, writeSnapshots } from "../tangle/course.ts";
-import { bin, passThrough } from "./node-tools.ts";
+import { bin, capture, passThrough, SITE_BUILT } from "./node-tools.ts";
 import { formatTypeErrors, typecheck, writeProject } from "./typecheck.ts";
 
 const root = process.cwd();
+const started = performance.now();
+
+/** Seconds since `npm test` started, for the progress lines. */
+function elapsed(): string {
+  return `${((performance.now() - started) / 1000).toFixed(1)} s`;
+}
 
 /** Tangles and checks src/; returns the snapshots, or undefined when the chapters cannot be tangled. */
 async function tangleStep() {
@@ -30,7 +36,7 @@ async function tangleStep() {
     console.error(`✗ src/ differs from the chapters in: ${stale.join(", ")}\n  run \`npm run tangle\` (never edit src/ by hand)`);
     return { snapshots, ok: false };
   }
-  console.log(`✓ tangle: ${snapshots.length} chapter(s); src/ matches the last one`);
+  console.log(`✓ tangle: ${snapshots.length} chapter(s); src/ matches the last one (${elapsed()})`);
   return { snapshots, ok: true };
 }
 
@@ -48,7 +54,7 @@ async function typecheckStep(snapshots: Awaited<ReturnType<typeof tangleCourse>>
     console.error(`✗ type-check: ${errors.length} error(s)`);
     return false;
   }
-  console.log(`✓ type-check: ${snapshots.length} chapter snapshot(s), tools and tests`);
+  console.log(`✓ type-check: ${snapshots.length} chapter snapshot(s), tools and tests (${elapsed()})`);
   return true;
 }
 
@@ -59,16 +65,41 @@ interface VitestSummary {
   numTodoTests: number;
 }
 
-async function testStep(vitestArgs: readonly string[]): Promise<VitestSummary | undefined> {
-  const report = path.join(root, "build", "vitest-report.json");
+/** Runs vitest once, writing its JSON report to `build/NAME`; undefined when it wrote none. */
+async function runVitest(args: readonly string[], name: string, env: NodeJS.ProcessEnv = {}): Promise<VitestSummary | undefined> {
+  const report = path.join(root, "build", name);
   await rm(report, { force: true });
-  const code = await passThrough([...bin.vitest, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...vitestArgs], root);
+  const code = await passThrough([...bin.vitest, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args], root, env);
   try {
     return JSON.parse(await readFile(report, "utf8")) as VitestSummary;
   } catch {
     console.error(`✗ vitest exited with ${code} and wrote no report`);
     return undefined;
   }
+}
+
+/**
+ * Runs the tests. With arguments, one vitest run with them. Without, the site's build (half a
+ * minute on one core) runs beside every other test, and the browser tests come last, on the build.
+ */
+async function testStep(vitestArgs: readonly string[]): Promise<VitestSummary | undefined> {
+  if (vitestArgs.length > 0) return runVitest(vitestArgs, "vitest-report.json");
+  const siteBuild = capture([...bin.tsx, "tools/site/build.ts"], root);
+  const rest = await runVitest(["--project", "!site"], "vitest-report.json");
+  const { code, output } = await siteBuild;
+  if (code !== 0) {
+    console.error(`${output}\n✗ npm run docs failed, so the site's tests did not run`);
+    return rest && { ...rest, numFailedTests: rest.numFailedTests + 1 };
+  }
+  console.log(`✓ site built into docs/dist/ (${elapsed()})`);
+  const site = await runVitest(["--project", "site"], "vitest-site-report.json", { [SITE_BUILT]: "1" });
+  if (rest === undefined || site === undefined) return undefined;
+  return {
+    numPassedTests: rest.numPassedTests + site.numPassedTests,
+    numFailedTests: rest.numFailedTests + site.numFailedTests,
+    numPendingTests: rest.numPendingTests + site.numPendingTests,
+    numTodoTests: rest.numTodoTests + site.numTodoTests,
+  };
 }
 
 async function main(): Promise<number> {
@@ -81,6 +112,7 @@ async function main(): Promise<number> {
   const ok = tangled?.ok === true && typesOk && summary !== undefined && failed === 0 && skipped === 0 && passed > 0;
   if (skipped > 0) console.error(`✗ ${skipped} test(s) skipped or todo: the course keeps none`);
   if (!ok) console.error("✗ the course is not green: see the messages above");
+  console.log(`npm test took ${elapsed()}`);
   console.log(`${passed} passed, ${failed} failed`);
   return ok ? 0 : 1;
 }
