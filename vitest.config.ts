@@ -1,11 +1,8 @@
-import { readdirSync } from "node:fs";
 import { defineConfig } from "vitest/config";
+import { readChapters } from "./tools/literate/chapters.ts";
 
 /** Each chapter's snapshot is its own test project, so a failure names its chapter. */
-const chapterSlugs = readdirSync("chapters")
-  .filter((name) => /^\d{2}-[a-z0-9-]+\.md$/.test(name))
-  .sort()
-  .map((name) => name.slice(0, -3));
+const chapterSlugs = (await readChapters(import.meta.dirname)).map((chapter) => chapter.slug);
 
 export default defineConfig({
   test: {

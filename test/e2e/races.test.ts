@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleRequest } from "../../src/client/handle-request.ts";
 import type { Address } from "../../src/client/socket-manager.ts";
-import { PROCESS_TEST_TIMEOUT_MS, ServerProcess, stopAllServers } from "./processes.ts";
+import { PROCESS_TEST_TIMEOUT_MS, startServer, stopAllServers } from "./processes.ts";
 
 const CLIENTS = 25;
 let dir: string;
@@ -12,7 +12,7 @@ let address: Address;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "races-"));
-  const started = await ServerProcess.start(path.join(dir, "cars.json"));
+  const started = await startServer(path.join(dir, "cars.json"));
   address = { host: "127.0.0.1", port: started.port };
 }, PROCESS_TEST_TIMEOUT_MS);
 

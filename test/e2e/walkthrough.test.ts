@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PROCESS_TEST_TIMEOUT_MS, ServerProcess, runClient, stopAllServers } from "./processes.ts";
+import { PROCESS_TEST_TIMEOUT_MS, runClient, startServer, stopAllServers } from "./processes.ts";
 
 const MENU = "(C)ar (M)ileage (O)wner (N)ew car (S)top server (Q)uit [c]:";
 let dir: string;
@@ -23,7 +23,7 @@ afterEach(async () => {
 
 describe("the complete system, as separate server and client processes", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it("replays the original course's walkthrough on a fresh start", async () => {
-    const started = await ServerProcess.start(dataFile);
+    const started = await startServer(dataFile);
     await using server = started.server;
     expect(server.output).toMatch(/^Loaded \d+ sample car registrations/m);
     const { code, output } = await runClient(started.port, "\n024 hyr\nm\n\n103491\nq\n");
@@ -45,7 +45,7 @@ describe("the complete system, as separate server and client processes", { timeo
   });
 
   it("keeps every change across a stop from the client and a restart", async () => {
-    const first = await ServerProcess.start(dataFile);
+    const first = await startServer(dataFile);
     const changes = [
       "m\n024 hyr\n120000\n",
       "o\n\nAda Lovelace\n",
@@ -59,7 +59,7 @@ describe("the complete system, as separate server and client processes", { timeo
     expect(session.code).toBe(0);
     expect(await first.server.exited).toBe(0);
 
-    const second = await ServerProcess.start(dataFile);
+    const second = await startServer(dataFile);
     await using server = second.server;
     const check = await runClient(second.port, "c\n024 hyr\nc\nab 12 cde\nq\n");
     expect(check.output).toContain("License: 024 HYR\nSeats: 2\nMileage: 120000\nOwner: Ada Lovelace\n");
@@ -69,11 +69,11 @@ describe("the complete system, as separate server and client processes", { timeo
 
   it("saves the changes when the server is stopped with SIGTERM or Ctrl-C", async () => {
     for (const [signal, owner] of [["SIGTERM", "Term Owner"], ["SIGINT", "Int Owner"]] as const) {
-      const started = await ServerProcess.start(dataFile);
+      const started = await startServer(dataFile);
       await runClient(started.port, `o\n024 hyr\n${owner}\nq\n`);
       started.server.kill(signal);
       expect(await started.server.exited).toBe(0);
-      const again = await ServerProcess.start(dataFile);
+      const again = await startServer(dataFile);
       await using server = again.server;
       const check = await runClient(again.port, "c\n024 hyr\nq\n");
       expect(check.output).toContain(`Owner: ${owner}\n`);
@@ -81,7 +81,7 @@ describe("the complete system, as separate server and client processes", { timeo
   });
 
   it("tells the user the server is not running and exits with status 1", async () => {
-    const started = await ServerProcess.start(dataFile);
+    const started = await startServer(dataFile);
     const port = started.port;
     await runClient(port, "s\n", adminToken);
     await started.server.exited;

@@ -4,8 +4,8 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readChapters, type Chapter } from "../../tools/literate/chapters.ts";
-import { firstHeading, loadCourseSite } from "../../tools/site/course-site.ts";
+import { chapterTitle, readChapters, type Chapter } from "../../tools/literate/chapters.ts";
+import { loadCourseSite } from "../../tools/site/course-site.ts";
 import { launchChromium, SCREENSHOTS, SiteServer } from "./browser.ts";
 
 let server: SiteServer;
@@ -37,17 +37,12 @@ async function open(path: string, options: { width?: number; height?: number; da
   return page;
 }
 
-/** The chapter's title as the site shows it in its first heading. */
-function titleOf(chapter: Chapter): string {
-  return firstHeading(chapter.text) ?? chapter.slug;
-}
-
 describe("the course site in a browser", () => {
   it("loads the home page, with the course's contents", async () => {
     const page = await open("/");
     await expect(page.locator(".VPHero .name").innerText()).resolves.toContain("Networking in TypeScript");
     const contents = await page.locator(".literate-contents a").allInnerTexts();
-    expect(contents).toEqual(expect.arrayContaining(chapters.map(titleOf)));
+    expect(contents).toEqual(expect.arrayContaining(chapters.map(chapterTitle)));
     await page.context().close();
   });
 
@@ -69,7 +64,7 @@ describe("the course site in a browser", () => {
       await page.waitForFunction((previous) => document.querySelector(".vp-doc h1")?.textContent !== previous, before);
     }
     expect(seen.length).toBeGreaterThan(0);
-    expect(seen.map((heading) => heading.replace(/^#\s*/, ""))).toEqual(chapters.map(titleOf));
+    expect(seen.map((heading) => heading.replace(/^#\s*/, ""))).toEqual(chapters.map(chapterTitle));
     await page.context().close();
   });
 

@@ -9,7 +9,7 @@
  */
 import { access } from "node:fs/promises";
 import path from "node:path";
-import { readChapters, type Chapter } from "../literate/chapters.ts";
+import { chapterTitle, readChapters, type Chapter } from "../literate/chapters.ts";
 import { snapshotDir, writeSnapshots } from "../tangle/course.ts";
 import { tangle, type Snapshot } from "../tangle/tangle.ts";
 import { bin, passThrough } from "./node-tools.ts";
@@ -25,10 +25,6 @@ const USAGE = `usage: npm run chapter -- N [server|client|run FILE] [args...]
 
 /** The programs a chapter's code can have, by the name students type. */
 const PROGRAMS: Record<string, string> = { server: "src/server/main.ts", client: "src/client/main.ts" };
-
-function titleOf(chapter: Chapter): string {
-  return /^#\s+(.+)$/m.exec(chapter.text)?.[1]?.trim() ?? chapter.slug;
-}
 
 function findChapter(chapters: readonly Chapter[], wanted: string): Chapter | undefined {
   return /^\d+$/.test(wanted) ? chapters.find((chapter) => chapter.number === Number(wanted)) : undefined;
@@ -80,7 +76,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const [wanted, command, ...rest] = argv;
   if (wanted === undefined || wanted === "--help" || wanted === "-h") {
     console.log(USAGE + "\n\nChapters:");
-    for (const chapter of chapters) console.log(`  ${String(chapter.number).padStart(2)}  ${titleOf(chapter)}  (${chapter.file})`);
+    for (const chapter of chapters) console.log(`  ${String(chapter.number).padStart(2)}  ${chapterTitle(chapter)}  (${chapter.file})`);
     return 0;
   }
   const chapter = findChapter(chapters, wanted);

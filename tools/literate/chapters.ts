@@ -33,3 +33,14 @@ export async function readChapters(root: string, chaptersDir = "chapters"): Prom
   }
   return chapters;
 }
+
+/** The text of the first level-one heading, without Markdown code ticks. */
+export function firstHeading(markdown: string): string | undefined {
+  const match = /^# +(.+?)\s*#*\s*$/m.exec(markdown);
+  return match?.[1]?.replace(/`/g, "");
+}
+
+/** A chapter's title: its first heading, or its slug when it has none. */
+export function chapterTitle(chapter: Chapter): string {
+  return firstHeading(chapter.text) ?? chapter.slug;
+}

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { readChapters, type Chapter } from "../literate/chapters.ts";
+import { chapterTitle, firstHeading, readChapters, type Chapter } from "../literate/chapters.ts";
 import { CrossReferences } from "../literate/cross-references.ts";
 
 /** A chapter and its pages on the site. */
@@ -78,19 +78,13 @@ export function courseSite(root: string, chapters: readonly Chapter[], exercises
   const index = CrossReferences.build(chapters);
   const pages = chapters.map((chapter) => ({
     chapter,
-    title: firstHeading(chapter.text) ?? chapter.slug,
+    title: chapterTitle(chapter),
     link: `/chapters/${chapter.slug}.html`,
     codeLink: `/code/${chapter.slug}.html`,
     changesLink: `/changes/${chapter.slug}.html`,
     exercises: exercises.filter((exercise) => exercise.chapterNumber === chapter.number),
   }));
   return { root, chapters: pages, exercises, index, api };
-}
-
-/** The text of the first level-one heading, without Markdown code ticks. */
-export function firstHeading(markdown: string): string | undefined {
-  const match = /^# +(.+?)\s*#*\s*$/m.exec(markdown);
-  return match?.[1]?.replace(/`/g, "");
 }
 
 function readExercises(root: string, chapters: readonly Chapter[]): ExercisePage[] {

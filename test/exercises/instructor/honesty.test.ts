@@ -3,10 +3,11 @@
  * included, and every untouched starter compiles and fails every one of its tests, so that no test
  * passes vacuously. Instructor-only: a student release has no solutions.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { courseLayout, readCatalog, type GradedExercise } from "../../../tools/exercises/catalog.ts";
+import { readChapters } from "../../../tools/literate/chapters.ts";
 import { readHints } from "../../../tools/exercises/hints.ts";
 import { syncStarters } from "../../../tools/exercises/starter-files.ts";
 import { gradeSubmission, type SubmissionGrade } from "../../../tools/grade/grade-submission.ts";
@@ -56,9 +57,7 @@ describe("the course's exercises", () => {
   });
 
   it("include at least one exercise for every chapter written so far", async () => {
-    const chapters = (await readdir(path.join(repositoryRoot, "chapters")))
-      .filter((name) => /^\d{2}-.*\.md$/.test(name))
-      .map((name) => Number(name.slice(0, 2)));
+    const chapters = (await readChapters(repositoryRoot)).map((chapter) => chapter.number);
     const practised = new Set(catalog.map((exercise) => exercise.chapter));
     expect(chapters.filter((chapter) => !practised.has(chapter))).toEqual([]);
   });
