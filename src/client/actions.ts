@@ -9,7 +9,7 @@ export interface Session {
   readonly console: Console;
   /** Sends a request to the server and resolves with its reply. */
   request(request: Request): Promise<Reply>;
-  /** Sends a request to the server without waiting for a reply. */
+  /** Sends a request the server does not answer when it obeys it (SHUTDOWN); it returns no reply. */
   notify(request: Request): Promise<void>;
 }
 
