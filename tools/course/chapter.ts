@@ -12,7 +12,7 @@ import path from "node:path";
 import { chapterTitle, readChapters, type Chapter } from "../literate/chapters.ts";
 import { snapshotDir, writeSnapshots } from "../tangle/course.ts";
 import { tangle, type Snapshot } from "../tangle/tangle.ts";
-import { bin, passThrough } from "./node-tools.ts";
+import { bin, exitQuietlyWhenOutputCloses, passThrough } from "./node-tools.ts";
 import { formatTypeErrors, typecheck, writeProject } from "./typecheck.ts";
 
 const root = process.cwd();
@@ -94,4 +94,5 @@ async function main(argv: readonly string[]): Promise<number> {
   return 2;
 }
 
+exitQuietlyWhenOutputCloses();
 process.exitCode = await main(process.argv.slice(2));

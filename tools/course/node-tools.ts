@@ -42,3 +42,14 @@ export function passThrough(command: readonly string[], cwd: string, env: NodeJS
     child.on("close", (code, signal) => resolve(code ?? (signal === "SIGINT" ? 130 : 1)));
   });
 }
+
+/**
+ * Ends the program quietly when whoever reads its output stops reading (`| head`), instead of
+ * crashing with EPIPE: the command-line tools call it first.
+ */
+export function exitQuietlyWhenOutputCloses(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(0);
+  });
+}

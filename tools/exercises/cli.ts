@@ -20,6 +20,9 @@ import { mapLimited } from "../grade/map-limited.ts";
 import { courseLayout, readCatalog, type CourseLayout, type GradedExercise } from "./catalog.ts";
 import { HintProgress, readHints } from "./hints.ts";
 import { isUntouched, pristineStarter, syncStarters } from "./starter-files.ts";
+import { exitQuietlyWhenOutputCloses } from "../course/node-tools.ts";
+
+exitQuietlyWhenOutputCloses();
 
 const USAGE = `usage: npm run exercise -- list | check ID | watch ID | hint ID | reset ID | starters [--check]`;
 

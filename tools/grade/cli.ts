@@ -12,6 +12,9 @@ import { parseArgs } from "node:util";
 import { courseLayout, readCatalog } from "../exercises/catalog.ts";
 import { gradeClass, gradeSubmission, isClassFolder, submissionFolder, type GradingOptions } from "./grade-submission.ts";
 import { classCsv, classJson, formatClass, formatSubmission, submissionJson } from "./report.ts";
+import { exitQuietlyWhenOutputCloses } from "../course/node-tools.ts";
+
+exitQuietlyWhenOutputCloses();
 
 const USAGE = "usage: npm run grade -- DIR [--json FILE] [--csv FILE] [--jobs N] [--timeout SECONDS] [--only ID,...] [--no-hidden]";
 
