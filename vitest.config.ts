@@ -10,7 +10,11 @@ export default defineConfig({
     // at a time; most of the slow files wait on processes they started, so run two at once.
     maxWorkers: 2,
     projects: [
-      { test: { name: "tools", include: ["test/**/*.test.ts"], exclude: ["test/site/**"] } },
+      {
+        // Many of these tests start processes (tsc, vitest, the course's programs), which take
+        // seconds on a busy machine: a timeout is there to stop a hang, not to time them.
+        test: { name: "tools", include: ["test/**/*.test.ts"], exclude: ["test/site/**"], testTimeout: 30_000 },
+      },
       {
         // Builds the site (npm run docs, before any test starts), then checks it over HTTP in
         // Debian's chromium, after the other projects, so the browser does not slow the

@@ -1,6 +1,4 @@
-import { once } from "node:events";
-import { createServer } from "node:net";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readChapters } from "../tools/literate/chapters.ts";
 import { formatLocation } from "../tools/literate/location.ts";
 import { readTranscripts, type Transcript } from "../tools/transcript/parse.ts";
@@ -8,7 +6,6 @@ import { TranscriptRunner } from "../tools/transcript/run.ts";
 
 const root = process.cwd();
 const transcripts = (await readChapters(root)).flatMap((chapter) => readTranscripts(chapter));
-const startsAServer = (transcript: Transcript) => transcript.steps.some((step) => step.background);
 
 async function expectTranscriptToMatch(transcript: Transcript): Promise<void> {
   await using runner = await TranscriptRunner.create(root);
@@ -21,42 +18,16 @@ async function expectTranscriptToMatch(transcript: Transcript): Promise<void> {
   }
 }
 
-/** The port the chapters' servers and clients use by default, as the text shows them. */
-const COURSE_PORT = 9653;
-
-/** Fails with a message that says what to do when something else holds the course's port. */
-async function expectCoursePortFree(): Promise<void> {
-  await using probe = createServer();
-  probe.listen(COURSE_PORT, "127.0.0.1");
-  const [event] = await Promise.race([once(probe, "listening").then(() => ["listening"]), once(probe, "error")]);
-  if (event !== "listening") {
-    throw new Error(`port ${COURSE_PORT} is in use (is a car registration server running?): ` +
-      "the Try it transcripts show the server on that port; stop it and run the tests again");
-  }
-}
-
 const title = (transcript: Transcript) => `${formatLocation(transcript.location)} prints what the text says`;
 const TIMEOUT_MS = 300_000;
 
 describe("the Try it transcripts of the chapters", () => {
-  beforeAll(expectCoursePortFree);
-
   it("are found in the chapters", () => {
     expect(transcripts.length).toBeGreaterThan(0);
   });
 
-  // Without a server of their own, transcripts can run side by side (a client that finds no
-  // server on the course's port is part of the text), but not while a server holds that port.
-  const alone = transcripts.filter((t) => !startsAServer(t));
-  const withServer = transcripts.filter(startsAServer);
-  if (alone.length > 0) {
-    describe.concurrent("without a server", () => {
-      for (const transcript of alone) it(title(transcript), () => expectTranscriptToMatch(transcript), TIMEOUT_MS);
-    });
-  }
-  if (withServer.length > 0) {
-    describe.sequential("with a server on the course's port, one at a time", () => {
-      for (const transcript of withServer) it(title(transcript), () => expectTranscriptToMatch(transcript), TIMEOUT_MS);
-    });
-  }
+  // Each runs in a sandbox of its own, on a port of its own, so they can all run side by side.
+  describe.concurrent("each", () => {
+    for (const transcript of transcripts) it(title(transcript), () => expectTranscriptToMatch(transcript), TIMEOUT_MS);
+  });
 });

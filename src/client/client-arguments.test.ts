@@ -5,7 +5,13 @@ import { parseClientArguments } from "./client-arguments.ts";
 
 describe("parseClientArguments", () => {
   it("defaults to 127.0.0.1, port 9653", () => {
-    expect(parseClientArguments([])).toEqual({ host: "127.0.0.1", port: 9653 });
+    expect(parseClientArguments([], {})).toEqual({ host: "127.0.0.1", port: 9653 });
+  });
+
+  it("takes its default port from CAR_SERVER_PORT, and --port over both", () => {
+    expect(parseClientArguments([], { CAR_SERVER_PORT: "19653" })).toEqual({ host: "127.0.0.1", port: 19653 });
+    expect(parseClientArguments(["--port", "8000"], { CAR_SERVER_PORT: "19653" })).toEqual({ host: "127.0.0.1", port: 8000 });
+    expect(() => parseClientArguments([], { CAR_SERVER_PORT: "http" })).toThrow("expected CAR_SERVER_PORT to be a port");
   });
 
   it("takes a host and a port", () => {

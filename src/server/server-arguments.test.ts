@@ -5,8 +5,15 @@ import { parseServerArguments } from "./server-arguments.ts";
 
 describe("parseServerArguments", () => {
   it("uses the defaults when given nothing", () => {
-    expect(parseServerArguments([]))
+    expect(parseServerArguments([], {}))
       .toEqual({ host: "127.0.0.1", port: 9653, dataPath: "data/car-registrations.json" });
+  });
+
+  it("takes its default port from CAR_SERVER_PORT, as the clients do, and --port over both", () => {
+    expect(parseServerArguments([], { CAR_SERVER_PORT: "19653" })).toMatchObject({ port: 19653 });
+    expect(parseServerArguments(["--port", "0"], { CAR_SERVER_PORT: "19653" })).toMatchObject({ port: 0 });
+    expect(() => parseServerArguments([], { CAR_SERVER_PORT: "http" }))
+      .toThrow(expect.objectContaining({ name: "UsageError", message: "expected CAR_SERVER_PORT to be a port from 1 to 65535, got http" }));
   });
 
   it("takes a host, a port and a data file", () => {

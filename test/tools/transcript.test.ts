@@ -68,6 +68,15 @@ describe("running a transcript", () => {
     expect(await run("$ echo ready; sleep 0.2; echo done &", "ready", "$ wait", "done")).toEqual([undefined, undefined]);
   });
 
+  it("gives each runner a port of its own in CAR_SERVER_PORT, and shows it as the text's 9653", async () => {
+    await using first = await TranscriptRunner.create(process.cwd());
+    await using second = await TranscriptRunner.create(process.cwd());
+    expect(first.port).not.toBe(second.port);
+    expect([first.port, second.port]).not.toContain(9653);
+    const [outcome] = await first.run(transcriptOf("$ echo \"port $CAR_SERVER_PORT, at 127.0.0.1:$CAR_SERVER_PORT\"", "..."));
+    expect(outcome?.actual).toEqual([`port ${first.port}, at 127.0.0.1:9653`]);
+  });
+
   it("runs in a copy of the course, so files written by one run do not reach the next", async () => {
     expect(await run("$ test -e marker || echo fresh; touch marker", "fresh")).toEqual([undefined]);
     expect(await run("$ test -e marker || echo fresh; touch marker", "fresh")).toEqual([undefined]);

@@ -9,6 +9,7 @@
  */
 import { access } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { chapterTitle, readChapters, type Chapter } from "../literate/chapters.ts";
 import { snapshotDir, writeSnapshots } from "../tangle/course.ts";
 import { tangle, type Snapshot } from "../tangle/tangle.ts";
@@ -30,15 +31,19 @@ function findChapter(chapters: readonly Chapter[], wanted: string): Chapter | un
   return /^\d+$/.test(wanted) ? chapters.find((chapter) => chapter.number === Number(wanted)) : undefined;
 }
 
-/** Tangles chapters 1..N only, so a problem in a later chapter does not stop this one. */
+/**
+ * Tangles chapters 1..N only, so a problem in a later chapter does not stop this one, and writes
+ * snapshot N (the others are not needed to run or test chapter N).
+ */
 async function snapshotOf(chapters: readonly Chapter[], chapter: Chapter): Promise<Snapshot | undefined> {
   const { snapshots, errors } = tangle(chapters.filter((c) => c.number <= chapter.number));
-  if (errors.length > 0) {
+  const snapshot = snapshots.at(-1);
+  if (errors.length > 0 || snapshot === undefined) {
     console.error(errors.map((error) => error.message).join("\n"));
     return undefined;
   }
-  await writeSnapshots(root, snapshots);
-  return snapshots.at(-1);
+  await writeSnapshots(root, [snapshot]);
+  return snapshot;
 }
 
 async function checkAndTest(snapshot: Snapshot): Promise<number> {
@@ -54,24 +59,24 @@ async function checkAndTest(snapshot: Snapshot): Promise<number> {
   return passThrough([...bin.vitest, "run", "--project", `chapter ${snapshot.chapter.slug}`], root);
 }
 
-async function runProgram(snapshot: Snapshot, file: string, args: readonly string[]): Promise<number> {
+/**
+ * Runs a file of the snapshot in this process, as `node --import tsx FILE args` would: this
+ * process already compiles TypeScript, and a second Node would double the start-up time of
+ * every command. The program sets the exit status itself; undefined means it is running.
+ */
+async function runProgram(snapshot: Snapshot, file: string, args: readonly string[]): Promise<number | undefined> {
   if (!snapshot.files.has(file)) {
     console.error(`chapter ${snapshot.chapter.number} has no ${file} yet; its files are:\n  ${[...snapshot.files.keys()].join("\n  ")}`);
     return 2;
   }
-  const target = path.join(snapshotDir(snapshot), file);
+  const target = path.resolve(root, snapshotDir(snapshot), file);
   await access(target);
-  // Ctrl-C reaches the program too; wait for it to finish its own shutdown.
-  const ignore = () => {};
-  process.on("SIGINT", ignore).on("SIGTERM", ignore);
-  try {
-    return await passThrough([...bin.tsx, target, ...args], root);
-  } finally {
-    process.off("SIGINT", ignore).off("SIGTERM", ignore);
-  }
+  process.argv = [process.argv[0] ?? process.execPath, target, ...args];
+  await import(pathToFileURL(target).href);
+  return undefined;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+async function main(argv: readonly string[]): Promise<number | undefined> {
   const chapters = await readChapters(root);
   const [wanted, command, ...rest] = argv;
   if (wanted === undefined || wanted === "--help" || wanted === "-h") {
@@ -95,4 +100,5 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 exitQuietlyWhenOutputCloses();
-process.exitCode = await main(process.argv.slice(2));
+const status = await main(process.argv.slice(2));
+if (status !== undefined) process.exitCode = status;

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { cp, mkdtemp, rm, symlink } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { matchLines, outputLines, type Transcript, type TranscriptStep } from "./parse.ts";
@@ -15,6 +17,11 @@ export interface StepOutcome {
 
 /** What a transcript run copies from the course into its sandbox. */
 const COURSE_FILES = ["package.json", "tsconfig.base.json", "tsconfig.json", "vitest.config.ts", "chapters", "tools", "src"];
+
+/** The port the chapters' text shows: the default of the course's server and clients. */
+export const SHOWN_PORT = 9653;
+/** The variable that moves the course's server and clients to another port (chapter 3). */
+const PORT_VARIABLE = "CAR_SERVER_PORT";
 
 const COMMAND_TIMEOUT_MS = 120_000;
 const BACKGROUND_READY_MS = 30_000;
@@ -45,9 +52,14 @@ class Process {
  * course, so a server's data file or a tangled build never leaks between runs.
  */
 export class TranscriptRunner implements AsyncDisposable {
-  private constructor(readonly sandbox: string) {}
+  /**
+   * @param sandbox the folder the commands run in
+   * @param port the port this runner's commands use instead of 9653: each runner has its own, so
+   *   transcripts can run side by side, and a server already on 9653 disturbs none of them
+   */
+  private constructor(readonly sandbox: string, readonly port: number) {}
 
-  /** Copies the course at `root` into a temporary folder to run transcripts in. */
+  /** Copies the course at `root` into a temporary folder to run transcripts in, on a free port of its own. */
   static async create(root: string): Promise<TranscriptRunner> {
     const sandbox = await mkdtemp(path.join(tmpdir(), "course-transcript-"));
     for (const name of COURSE_FILES) {
@@ -56,7 +68,7 @@ export class TranscriptRunner implements AsyncDisposable {
       });
     }
     await symlink(path.join(root, "node_modules"), path.join(sandbox, "node_modules"), "dir");
-    return new TranscriptRunner(sandbox);
+    return new TranscriptRunner(sandbox, await freePort());
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -81,7 +93,7 @@ export class TranscriptRunner implements AsyncDisposable {
           const process = this.start(command);
           const status = await withTimeout(process.exited, COMMAND_TIMEOUT_MS, () => process.stop());
           lastStatus = status;
-          const actual = outputLines(process.output);
+          const actual = this.lines(process.output);
           const next = transcript.steps[index + 1];
           const explained = next?.command === "echo $?";
           const problem =
@@ -97,8 +109,15 @@ export class TranscriptRunner implements AsyncDisposable {
     return outcomes;
   }
 
+  /** What a command printed, as lines, with this runner's port shown as the text shows it: 9653. */
+  private lines(output: string): string[] {
+    return outputLines(output.replaceAll(new RegExp(`:${this.port}\\b`, "g"), `:${SHOWN_PORT}`));
+  }
+
   private start(command: string): Process {
-    const env: NodeJS.ProcessEnv = { ...process.env, npm_config_loglevel: "silent", NO_COLOR: "1", FORCE_COLOR: "0" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env, npm_config_loglevel: "silent", NO_COLOR: "1", FORCE_COLOR: "0", [PORT_VARIABLE]: String(this.port),
+    };
     for (const key of Object.keys(env)) if (key.startsWith("VITEST") || key === "NODE_ENV") delete env[key];
     return new Process(spawn("bash", ["-c", command], { cwd: this.sandbox, env, detached: true, stdio: ["ignore", "pipe", "pipe"] }));
   }
@@ -106,18 +125,18 @@ export class TranscriptRunner implements AsyncDisposable {
   private async waitUntilReady(process: Process, step: TranscriptStep): Promise<StepOutcome> {
     const deadline = Date.now() + BACKGROUND_READY_MS;
     while (Date.now() < deadline) {
-      const actual = outputLines(process.output);
+      const actual = this.lines(process.output);
       if (matchLines(step.expected, actual)) return { step, actual, problem: undefined };
       if (process.child.exitCode !== null) return { step, actual, problem: `it exited with status ${process.child.exitCode}` };
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    return { step, actual: outputLines(process.output), problem: "it did not print what the text shows within 30 s" };
+    return { step, actual: this.lines(process.output), problem: "it did not print what the text shows within 30 s" };
   }
 
   private async waitForBackground(background: { process: Process; shown: number }[], step: TranscriptStep): Promise<StepOutcome> {
     const statuses = await withTimeout(Promise.all(background.map(({ process }) => process.exited)), BACKGROUND_READY_MS,
       () => Promise.all(background.map(({ process }) => process.stop())));
-    const actual = outputLines(background.map(({ process, shown }) => process.output.slice(shown)).join(""));
+    const actual = this.lines(background.map(({ process, shown }) => process.output.slice(shown)).join(""));
     background.length = 0;
     const failed = statuses.find((status) => status !== 0);
     const problem =
@@ -125,6 +144,24 @@ export class TranscriptRunner implements AsyncDisposable {
       : failed !== undefined ? `a background command exited with status ${failed}`
       : undefined;
     return { step, actual, problem };
+  }
+}
+
+/** Ports handed to runners of this process, so that two runners never share one. */
+const portsInUse = new Set<number>();
+
+/** A port nothing listens on now, and not handed to another runner. */
+async function freePort(): Promise<number> {
+  for (;;) {
+    const probe = createServer().listen(0, "127.0.0.1");
+    await once(probe, "listening");
+    const address = probe.address();
+    probe.close();
+    const port = typeof address === "object" && address !== null ? address.port : 0;
+    if (port !== 0 && port !== SHOWN_PORT && !portsInUse.has(port)) {
+      portsInUse.add(port);
+      return port;
+    }
   }
 }
 
