@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleRequest } from "../client/handle-request.ts";
 import type { Address } from "../client/socket-manager.ts";
+import { bundleServer } from "../testing/bundle-server.ts";
 import { ServerProcess } from "../testing/server-process.ts";
 import { loadRegistry } from "./registry-file.ts";
 
@@ -18,9 +19,11 @@ const CARS = ["024 HYR", "381 PFD", "B 402 KX", "77 ZEN 1"];
 const LONGEST_ROUND_MS = 400;
 
 let directory: string;
+let bundle: string;
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), "crash-loop-"));
+  bundle = await bundleServer(join(directory, "server.mjs"));
 });
 
 afterAll(() => rm(directory, { recursive: true, force: true }));

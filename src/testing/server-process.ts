@@ -10,7 +10,7 @@ const MAIN = fileURLToPath(new URL("../server/main.ts", import.meta.url));
 /**
  * The server's main.ts, run as a process of its own with `node --import tsx`
  * (the `tsx` command would start a second process, which a signal sent to the
- * first would not reach). For tests.
+ * first would not reach), or a bundle of it made by `bundleServer`. For tests.
  */
 export class ServerProcess implements AsyncDisposable {
   /** Everything it has printed so far, standard output and standard error together. */
@@ -26,11 +26,15 @@ export class ServerProcess implements AsyncDisposable {
     this.exited = once(child, "close").then(([code]) => code as number | null);
   }
 
-  /** Starts the server with these arguments; `env` adds to (or, with undefined, removes from) the environment. */
-  static start(args: readonly string[], env: Record<string, string | undefined> = {}): ServerProcess {
+  /**
+   * Starts the server with these arguments; `env` adds to (or, with undefined, removes from) the
+   * environment. With `bundle`, the JavaScript file `bundleServer` wrote, plain `node` runs that.
+   */
+  static start(args: readonly string[], env: Record<string, string | undefined> = {}, bundle?: string): ServerProcess {
     const environment: NodeJS.ProcessEnv = { ...process.env, CAR_SERVER_TOKEN: undefined, ...env };
     for (const [name, value] of Object.entries(environment)) if (value === undefined) delete environment[name];
-    return new ServerProcess(spawn(process.execPath, ["--import", "tsx", MAIN, ...args], { env: environment }));
+    const program = bundle === undefined ? ["--import", "tsx", MAIN] : ["--enable-source-maps", bundle];
+    return new ServerProcess(spawn(process.execPath, [...program, ...args], { env: environment }));
   }
 
   /** Waits for the `Listening on HOST:PORT` line and returns its address; rejects if the server exits first. */
