@@ -1,8 +1,8 @@
 /**
  * `npm test`: the whole course in one command.
  * 1. tangle the chapters; src/ must match the last snapshot;
- * 2. type-check every chapter's snapshot (errors point at chapter lines) and the tools;
- * 3. run every chapter's own tests and the tools' tests with vitest.
+ * 2. type-check every chapter's snapshot (errors point at chapter lines) and the tools, and
+ * 3. run every chapter's own tests and the tools' tests with vitest, at the same time.
  * It ends with one line, `N passed, M failed`, counting tests.
  * Arguments go to vitest, so `npm test -- --project "chapter 05-server"` runs the checks and one
  * chapter's tests, and `npm test -- test/tools` the tools' tests.
@@ -40,7 +40,8 @@ async function tangleStep() {
   return { snapshots, ok: true };
 }
 
-async function typecheckStep(snapshots: Awaited<ReturnType<typeof tangleCourse>>["snapshots"]): Promise<boolean> {
+/** Type-checks the snapshots and the tools; resolves with what to print once the tests are done. */
+async function typecheckStep(snapshots: Awaited<ReturnType<typeof tangleCourse>>["snapshots"]): Promise<{ ok: boolean; report: string }> {
   const chapters = await writeProject(root, "build/tsconfig.chapters.json",
     snapshots.map((snapshot) => `${path.posix.relative("build", snapshotDir(snapshot))}/src`));
   const tools = await writeProject(root, "build/tsconfig.tools.json", ["../tools", "../test", "../*.ts"]);
@@ -49,13 +50,8 @@ async function typecheckStep(snapshots: Awaited<ReturnType<typeof tangleCourse>>
     typecheck(root, tools, snapshots),
   ]);
   const errors = results.flat();
-  if (errors.length > 0) {
-    console.error(formatTypeErrors(errors));
-    console.error(`✗ type-check: ${errors.length} error(s)`);
-    return false;
-  }
-  console.log(`✓ type-check: ${snapshots.length} chapter snapshot(s), tools and tests (${elapsed()})`);
-  return true;
+  if (errors.length > 0) return { ok: false, report: `${formatTypeErrors(errors)}\n✗ type-check: ${errors.length} error(s)` };
+  return { ok: true, report: `✓ type-check: ${snapshots.length} chapter snapshot(s), tools and tests (done at ${elapsed()})` };
 }
 
 interface VitestSummary {
@@ -104,8 +100,14 @@ async function testStep(vitestArgs: readonly string[]): Promise<VitestSummary | 
 
 async function main(): Promise<number> {
   const tangled = await tangleStep();
-  const typesOk = tangled ? await typecheckStep(tangled.snapshots) : false;
-  const summary = await testStep(process.argv.slice(2));
+  // The tests need the snapshots written, not type-checked (Vitest strips the types itself), so
+  // the type-check runs beside them.
+  const [types, summary] = await Promise.all([
+    tangled ? typecheckStep(tangled.snapshots) : { ok: false, report: "✗ type-check: not run, since the chapters do not tangle" },
+    testStep(process.argv.slice(2)),
+  ]);
+  (types.ok ? console.log : console.error)(types.report);
+  const typesOk = types.ok;
   const passed = summary?.numPassedTests ?? 0;
   const failed = summary?.numFailedTests ?? 0;
   const skipped = (summary?.numPendingTests ?? 0) + (summary?.numTodoTests ?? 0);
