@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { SlowestFirst } from "./tools/course/slowest-first.ts";
 import { readChapters } from "./tools/literate/chapters.ts";
 
 /** Each chapter's snapshot is its own test project, so a failure names its chapter. */
@@ -9,6 +10,7 @@ export default defineConfig({
     // Vitest keeps one core for itself by default, which on a 2-core machine means one test file
     // at a time; most of the slow files wait on processes they started, so run two at once.
     maxWorkers: 2,
+    sequence: { sequencer: SlowestFirst },
     // The projects below run their test files without a fresh module graph for each file
     // (isolate: false), which halves the time the chapters' hundred small files take. It is safe
     // because no test mocks modules, fakes timers or changes globals; a test that does must go
