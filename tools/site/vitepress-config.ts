@@ -9,6 +9,7 @@ import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import type { DefaultTheme, UserConfig } from "vitepress";
 import { GENERATED, loadCourseSite, PAGE_FOLDERS, type CourseSite } from "./course-site.ts";
+import { highlightOnce } from "./highlight-once.ts";
 import { literatePlugin } from "./literate-plugin.ts";
 
 /** The site's configuration for the course rooted at `root`. */
@@ -37,7 +38,10 @@ export async function courseSiteConfig(root: string): Promise<UserConfig<Default
       theme: { light: "github-light", dark: "github-dark" },
       // VitePress bundles its own copy of markdown-it's types, which differ from @types/markdown-it
       // in details the plugin does not use; the object is the same markdown-it instance.
-      config: (md) => literatePlugin(md as unknown as MarkdownIt, site),
+      config: (md) => {
+        highlightOnce(md as unknown as MarkdownIt);
+        literatePlugin(md as unknown as MarkdownIt, site);
+      },
     },
     transformPageData(pageData) {
       const actions = (pageData.frontmatter["hero"] as { actions?: { link: string }[] } | undefined)?.actions;
