@@ -67,7 +67,7 @@ async function runLane(lane: number, rounds: number): Promise<void> {
   const registeredInAll: string[] = [];
   const next = { mileage: 200_000 };
   for (let round = 0; round <= rounds; round++) {
-    await using server = ServerProcess.start(["--port", "0", "--data", dataPath]);
+    await using server = ServerProcess.start(["--port", "0", "--data", dataPath], {}, bundle);
     const address = await server.address();
     registeredInAll.push(...acknowledged.registrations);
     await expectAcknowledged(address, acknowledged, round - 1);
