@@ -24,6 +24,13 @@ afterAll(async () => {
   await server?.[Symbol.asyncDispose]();
 });
 
+/** The errors each open page has thrown, checked when the page is closed. */
+const pageErrors = new WeakMap<Page, string[]>();
+
+/**
+ * Opens `path` in a fresh context. It waits for the load event, not for the network to be idle
+ * (which costs half a second a page); the tests wait for what they look at instead.
+ */
 async function open(path: string, options: { width?: number; height?: number; dark?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
@@ -31,10 +38,17 @@ async function open(path: string, options: { width?: number; height?: number; da
   });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
-  expect(errors).toEqual([]);
+  pageErrors.set(page, errors);
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+  await page.goto(`${server.url}${path}`, { waitUntil: "load" });
   return page;
+}
+
+/** Closes a page opened by {@link open}, after checking that no script on it threw. */
+async function close(page: Page): Promise<void> {
+  const errors = pageErrors.get(page) ?? [];
+  await page.context().close();
+  expect(errors).toEqual([]);
 }
 
 describe("the course site in a browser", () => {
@@ -43,15 +57,15 @@ describe("the course site in a browser", () => {
     await expect(page.locator(".VPHero .name").innerText()).resolves.toContain("Networking in TypeScript");
     const contents = await page.locator(".literate-contents a").allInnerTexts();
     expect(contents).toEqual(expect.arrayContaining(chapters.map(chapterTitle)));
-    await page.context().close();
+    await close(page);
   });
 
   it("reaches every chapter by clicking Start reading, then Next, page after page", async () => {
     const page = await open("/");
     await page.getByRole("link", { name: "Start reading" }).click();
+    await page.waitForURL("**/chapters/**");
     const seen: string[] = [];
     for (;;) {
-      await page.waitForLoadState("networkidle");
       const heading = (await page.locator(".vp-doc h1").first().innerText()).replace(/\s*\u200b?\s*$/, "");
       const url = new URL(page.url()).pathname;
       if (!url.startsWith("/chapters/")) break;
@@ -65,7 +79,7 @@ describe("the course site in a browser", () => {
     }
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.map((heading) => heading.replace(/^#\s*/, ""))).toEqual(chapters.map(chapterTitle));
-    await page.context().close();
+    await close(page);
   });
 
   it("highlights the code of a chapter, and captions and links its fences", async () => {
@@ -80,7 +94,7 @@ describe("the course site in a browser", () => {
     await page.locator(".literate-chapter-links a", { hasText: "The code as of this chapter" }).click();
     await page.waitForURL(`**/code/${first.slug}.html`);
     await page.locator(".vp-doc h1", { hasText: `The code as of chapter ${first.number}` }).waitFor();
-    await page.context().close();
+    await close(page);
   });
 
   it("reaches every exercise statement from its chapter, and links back to the chapter", async () => {
@@ -89,13 +103,13 @@ describe("the course site in a browser", () => {
     for (const exercise of site.exercises) {
       const chapter = site.chapters.find((candidate) => candidate.chapter.number === exercise.chapterNumber);
       if (chapter === undefined) throw new Error(`${exercise.dir} belongs to no chapter`);
-      await page.goto(`${server.url}${chapter.link}`, { waitUntil: "networkidle" });
+      await page.goto(`${server.url}${chapter.link}`, { waitUntil: "load" });
       await page.locator("#course-exercises + ul a", { hasText: exercise.title }).click();
       await page.waitForURL(`**${exercise.link}`);
       await page.locator(".vp-doc h1", { hasText: exercise.title }).waitFor();
       await expect(page.locator(".literate-chapter-links a").first().getAttribute("href")).resolves.toBe(chapter.link);
     }
-    await page.context().close();
+    await close(page);
   });
 
   it("finds a symbol's chapter and its API page with the search box", async () => {
@@ -109,10 +123,13 @@ describe("the course site in a browser", () => {
     await page.locator(".VPLocalSearchBox input").fill(symbol.name);
     const results = page.locator(".VPLocalSearchBox .results a");
     await results.first().waitFor();
-    const hrefs = await results.evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
-    expect(hrefs).toContain(`/chapters/${introducedIn ?? "?"}.html`);
+    const hrefs = await results.evaluateAll((links) => links.map((link) => {
+      const url = new URL((link as HTMLAnchorElement).href);
+      return url.pathname + url.hash;
+    }));
+    expect(hrefs.map((href) => href.split("#")[0])).toContain(`/chapters/${introducedIn ?? "?"}.html`);
     expect(hrefs).toContain(symbol.link);
-    await page.context().close();
+    await close(page);
   });
 
   it("reads on a phone and in dark mode, and leaves screenshots of a chapter", async () => {
@@ -132,12 +149,12 @@ describe("the course site in a browser", () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SCREENSHOTS, file) });
-      await page.context().close();
+      await close(page);
     }
     const home = await open("/", { width: 390, height: 844 });
     await expect(home.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
     await home.screenshot({ path: path.join(SCREENSHOTS, "home-phone.png"), fullPage: true });
-    await home.context().close();
+    await close(home);
     const phone = await open(`/chapters/${chapter.slug}.html`, { width: 390, height: 844 });
     await phone.locator(".VPLocalNav .menu").click();
     await phone.locator(".VPSidebar.open").waitFor();
@@ -145,6 +162,6 @@ describe("the course site in a browser", () => {
     await phone.waitForFunction(() => (document.querySelector(".VPSidebar")?.getBoundingClientRect().left ?? -1) >= 0);
     await expect(phone.locator(".VPSidebar").getByRole("link", { name: `${chapter.number}.`, exact: false }).first().isVisible()).resolves.toBe(true);
     await phone.screenshot({ path: path.join(SCREENSHOTS, "phone-menu.png") });
-    await phone.context().close();
+    await close(phone);
   });
 });

@@ -9,8 +9,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { Application, DeclarationReflection, LogLevel, ReflectionKind, ReflectionType, type ProjectReflection, type TypeDocOptions } from "typedoc";
-import { MarkdownPageEvent } from "typedoc-plugin-markdown";
+import { Application, DeclarationReflection, LogLevel, ReflectionKind, ReflectionType, RendererEvent, type ProjectReflection, type Router, type TypeDocOptions } from "typedoc";
 import { writeProject } from "../course/typecheck.ts";
 import { GENERATED, type ApiEntry } from "./course-site.ts";
 
@@ -46,6 +45,11 @@ export async function writeApiPages(root: string, snapshotDir: string | undefine
     out,
     docsRoot: path.join(root, "docs"),
     readme: "none",
+    // One page per module (a file of src/), its exports as sections: the reader sees a file's API
+    // together, and the site has a third of the pages to build.
+    outputFileStrategy: "modules",
+    // Each export gets an anchor of typedoc's own, which the API index links to.
+    useHTMLAnchors: true,
     hidePageHeader: true,
     excludePrivate: true,
     excludeInternal: true,
@@ -58,22 +62,32 @@ export async function writeApiPages(root: string, snapshotDir: string | undefine
   app.logger.log = (message, level) => {
     if (level >= LogLevel.Warn) warnings.push(String(message));
   };
-  const entries: ApiEntry[] = [];
-  app.renderer.on(MarkdownPageEvent.END, (page) => {
-    const model = page.model;
-    if (!(model instanceof DeclarationReflection) || !model.parent?.kindOf(ReflectionKind.Module)) return;
-    const fileName = model.sources?.[0]?.fullFileName;
-    if (fileName === undefined) return;
-    const source = path.relative(base, fileName).split(path.sep).join("/");
-    entries.push({ name: model.name, source, link: `/api/${page.url.replace(/\.md$/, ".html")}` });
-  });
   const project = await app.convert();
   if (project === undefined) return { undocumented: ["typedoc could not read src/"], warnings };
   app.validate(project);
+  let entries: ApiEntry[] = [];
+  // The router, which knows each page and section, lives only while the pages are written.
+  app.renderer.on(RendererEvent.END, () => {
+    if (app.renderer.router !== undefined) entries = apiEntries(app.renderer.router, project, base);
+  });
   await app.generateOutputs(project);
-  entries.sort((a, b) => a.link.localeCompare(b.link));
   await writeFile(path.join(root, GENERATED.apiIndex), JSON.stringify(entries, null, 2) + "\n");
   return { undocumented: undocumentedExports(project, base), warnings };
+}
+
+/** Each export of each module, with the page and section the reference gives it. */
+function apiEntries(router: Router, project: ProjectReflection, base: string): ApiEntry[] {
+  const entries: ApiEntry[] = [];
+  for (const module of project.getChildrenByKind(ReflectionKind.Module)) {
+    for (const reflection of module.children ?? []) {
+      const fileName = reflection.sources?.[0]?.fullFileName;
+      if (fileName === undefined || !router.hasUrl(reflection)) continue;
+      const source = path.relative(base, fileName).split(path.sep).join("/");
+      const url = router.getFullUrl(reflection).replace(/\.md(?=#|$)/, ".html");
+      entries.push({ name: reflection.name, source, link: `/api/${url}` });
+    }
+  }
+  return entries.sort((a, b) => a.link.localeCompare(b.link));
 }
 
 /** Every export of every module that has no doc comment, as `src/file.ts: name`. */

@@ -39,7 +39,7 @@ export interface ApiEntry {
   readonly name: string;
   /** The source file that declares it, e.g. `src/protocol/frame.ts`. */
   readonly source: string;
-  /** Its page, e.g. `/api/protocol/frame/functions/encodeFrame.html`. */
+  /** Its page and section, e.g. `/api/src/protocol/frame.html#encodeframe`. */
   readonly link: string;
 }
 
