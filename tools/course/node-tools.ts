@@ -20,11 +20,11 @@ export interface RunResult {
   readonly output: string;
 }
 
-/** Runs a command, capturing stdout and stderr together. */
-export function capture(command: readonly string[], cwd: string): Promise<RunResult> {
+/** Runs a command, capturing stdout and stderr together, adding `env` to the environment. */
+export function capture(command: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const [file = "", ...args] = command;
-    const child = spawn(file, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(file, args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
     let output = "";
     child.stdout.setEncoding("utf8").on("data", (text: string) => (output += text));
     child.stderr.setEncoding("utf8").on("data", (text: string) => (output += text));

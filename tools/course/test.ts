@@ -61,41 +61,63 @@ interface VitestSummary {
   numTodoTests: number;
 }
 
-/** Runs vitest once, writing its JSON report to `build/NAME`; undefined when it wrote none. */
-async function runVitest(args: readonly string[], name: string, env: NodeJS.ProcessEnv = {}): Promise<VitestSummary | undefined> {
-  const report = path.join(root, "build", name);
-  await rm(report, { force: true });
-  const code = await passThrough([...bin.vitest, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args], root, env);
-  try {
-    return JSON.parse(await readFile(report, "utf8")) as VitestSummary;
-  } catch {
-    console.error(`✗ vitest exited with ${code} and wrote no report`);
-    return undefined;
-  }
+/** How a vitest run went: its counts (undefined when it wrote no report), and what it printed when held back. */
+interface VitestRun {
+  summary: VitestSummary | undefined;
+  output: string;
 }
 
 /**
- * Runs the tests. With arguments, one vitest run with them. Without, the site's build (half a
- * minute on one core) runs beside every other test, and the browser tests come last, on the build.
+ * Runs vitest once, writing its JSON report to `build/NAME`. Its output goes to the terminal, or
+ * with `holdBack` into the result, to be printed later.
+ */
+async function runVitest(args: readonly string[], name: string, { holdBack = false, env = {} }: { holdBack?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<VitestRun> {
+  const report = path.join(root, "build", name);
+  await rm(report, { force: true });
+  const command = [...bin.vitest, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args];
+  const { code, output } = holdBack ? await capture(command, root, env) : { code: await passThrough(command, root, env), output: "" };
+  const summary = await readFile(report, "utf8").then((text) => JSON.parse(text) as VitestSummary, () => undefined);
+  return { summary, output: summary === undefined ? `${output}\n✗ vitest exited with ${code} and wrote no report` : output };
+}
+
+/** Adds up two vitest summaries. */
+function addSummaries(a: VitestSummary, b: VitestSummary): VitestSummary {
+  return {
+    numPassedTests: a.numPassedTests + b.numPassedTests,
+    numFailedTests: a.numFailedTests + b.numFailedTests,
+    numPendingTests: a.numPendingTests + b.numPendingTests,
+    numTodoTests: a.numTodoTests + b.numTodoTests,
+  };
+}
+
+/**
+ * Builds the site unless it is up to date, then runs its tests. Its output is held back and
+ * printed after the other tests', so that two vitest runs do not write over each other.
+ */
+async function siteStep(): Promise<VitestRun> {
+  const build = await capture([...bin.tsx, "tools/site/build.ts", "--if-changed"], root);
+  if (build.code !== 0) {
+    return { summary: undefined, output: `${build.output}\n✗ npm run docs failed, so the site's tests did not run` };
+  }
+  const built = `${build.output.includes("unchanged") ? "✓ site unchanged since its last build" : "✓ site built into docs/dist/"} (${elapsed()})`;
+  const tests = await runVitest(["--project", "site"], "vitest-site-report.json", { holdBack: true, env: { [SITE_BUILT]: "1" } });
+  return { ...tests, output: `${built}\n${tests.output}` };
+}
+
+/**
+ * Runs the tests. With arguments, one vitest run with them. Without, the site (built when it
+ * has changed, then tested in a browser) runs beside every other test: it is the longest chain
+ * of work, so it starts at once rather than after the rest.
  */
 async function testStep(vitestArgs: readonly string[]): Promise<VitestSummary | undefined> {
-  if (vitestArgs.length > 0) return runVitest(vitestArgs, "vitest-report.json");
-  const siteBuild = capture([...bin.tsx, "tools/site/build.ts"], root);
+  if (vitestArgs.length > 0) return (await runVitest(vitestArgs, "vitest-report.json")).summary;
+  const site = siteStep();
   const rest = await runVitest(["--project", "!site"], "vitest-report.json");
-  const { code, output } = await siteBuild;
-  if (code !== 0) {
-    console.error(`${output}\n✗ npm run docs failed, so the site's tests did not run`);
-    return rest && { ...rest, numFailedTests: rest.numFailedTests + 1 };
-  }
-  console.log(`✓ site built into docs/dist/ (${elapsed()})`);
-  const site = await runVitest(["--project", "site"], "vitest-site-report.json", { [SITE_BUILT]: "1" });
-  if (rest === undefined || site === undefined) return undefined;
-  return {
-    numPassedTests: rest.numPassedTests + site.numPassedTests,
-    numFailedTests: rest.numFailedTests + site.numFailedTests,
-    numPendingTests: rest.numPendingTests + site.numPendingTests,
-    numTodoTests: rest.numTodoTests + site.numTodoTests,
-  };
+  if (rest.summary === undefined) console.error(rest.output);
+  const { summary, output } = await site;
+  console.log(output.trimEnd());
+  if (rest.summary === undefined || summary === undefined) return rest.summary && { ...rest.summary, numFailedTests: rest.summary.numFailedTests + 1 };
+  return addSummaries(rest.summary, summary);
 }
 
 async function main(): Promise<number> {

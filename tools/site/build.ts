@@ -6,15 +6,19 @@
  * 3. runs typedoc on the last snapshot's src/ (the complete system, as src/ holds it) into
  *    docs/api/ (an export without a doc comment stops the build);
  * 4. runs `vitepress build docs`.
- * `npm run docs:dev` does 1–3 and starts VitePress's dev server instead.
+ * `npm run docs:dev` does 1–3 and starts VitePress's dev server instead. `--if-changed` (which
+ * `npm test` uses) skips the build when docs/dist/ was built from the same inputs.
  */
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { passThrough } from "../course/node-tools.ts";
 import { snapshotDir, writeSnapshots } from "../tangle/course.ts";
 import { writeApiPages } from "./api.ts";
 import { writeCodePages } from "./code-pages.ts";
 import { loadCourseSite } from "./course-site.ts";
+import { forgetBuild, isBuiltFrom, recordBuild, siteInputsHash } from "./site-inputs.ts";
 
 const require = createRequire(import.meta.url);
 const vitepress = path.join(path.dirname(require.resolve("vitepress/package.json")), "bin", "vitepress.js");
@@ -24,8 +28,14 @@ function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`;
 }
 
-async function main(mode: string): Promise<number> {
+async function main(mode: string, ifChanged: boolean): Promise<number> {
   const started = performance.now();
+  const fingerprint = await siteInputsHash(root);
+  if (mode === "build" && ifChanged && existsSync(path.join(root, "docs/dist/index.html")) && await isBuiltFrom(root, fingerprint)) {
+    console.log("✓ site unchanged since its last build (docs/dist/)");
+    return 0;
+  }
+  await forgetBuild(root);
   const site = await loadCourseSite(root);
   await writeSnapshots(root, site.index.snapshots);
   await writeCodePages(site);
@@ -40,8 +50,18 @@ async function main(mode: string): Promise<number> {
   }
   console.log(`✓ API reference (${seconds(started)})`);
   const code = await passThrough([process.execPath, vitepress, mode === "dev" ? "dev" : "build", "docs"], root);
-  if (mode !== "dev" && code === 0) console.log(`✓ site built into docs/dist/ in ${seconds(started)}`);
+  if (mode !== "dev" && code === 0) {
+    await recordBuild(root, fingerprint);
+    console.log(`✓ site built into docs/dist/ in ${seconds(started)}`);
+  }
   return code;
 }
 
-process.exitCode = await main(process.argv[2] ?? "build");
+try {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { "if-changed": { type: "boolean", default: false } } });
+  process.exitCode = await main(positionals[0] ?? "build", values["if-changed"]);
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS") !== true) throw error;
+  console.error(`${(error as Error).message}\nusage: npm run docs [-- --if-changed]`);
+  process.exitCode = 2;
+}
