@@ -1,9 +1,19 @@
 import { defineConfig } from "vitest/config";
+import { DISTINCT_TESTS_ONLY, distinctTestFiles } from "./tools/course/distinct-tests.ts";
 import { SlowestFirst } from "./tools/course/slowest-first.ts";
 import { readChapters } from "./tools/literate/chapters.ts";
 
 /** Each chapter's snapshot is its own test project, so a failure names its chapter. */
 const chapterSlugs = (await readChapters(import.meta.dirname)).map((chapter) => chapter.slug);
+const snapshotDirs = chapterSlugs.map((slug) => `build/chapters/${slug}`);
+
+/**
+ * The test files of each chapter's project: all of them, or (in the whole `npm test`) only those
+ * that test code no earlier chapter's tests have tested already.
+ */
+const chapterTests = process.env[DISTINCT_TESTS_ONLY] === "1"
+  ? distinctTestFiles(snapshotDirs).map((files, index) => files.map((file) => `${snapshotDirs[index]}/${file}`))
+  : snapshotDirs.map((dir) => [`${dir}/src/**/*.test.ts`]);
 
 export default defineConfig({
   test: {
@@ -34,8 +44,8 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      ...chapterSlugs.map((slug) => ({
-        test: { name: `chapter ${slug}`, include: [`build/chapters/${slug}/src/**/*.test.ts`], isolate: false },
+      ...chapterSlugs.map((slug, index) => ({
+        test: { name: `chapter ${slug}`, include: chapterTests[index] ?? [], isolate: false },
       })),
     ],
   },

@@ -10,6 +10,7 @@
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { checkSource, snapshotDir, tangleCourse, writeSnapshots } from "../tangle/course.ts";
+import { DISTINCT_TESTS_ONLY } from "./distinct-tests.ts";
 import { bin, capture, passThrough, SITE_BUILT } from "./node-tools.ts";
 import { formatTypeErrors, typecheck, writeProject } from "./typecheck.ts";
 
@@ -112,7 +113,7 @@ async function siteStep(): Promise<VitestRun> {
 async function testStep(vitestArgs: readonly string[]): Promise<VitestSummary | undefined> {
   if (vitestArgs.length > 0) return (await runVitest(vitestArgs, "vitest-report.json")).summary;
   const site = siteStep();
-  const rest = await runVitest(["--project", "!site"], "vitest-report.json");
+  const rest = await runVitest(["--project", "!site"], "vitest-report.json", { env: { [DISTINCT_TESTS_ONLY]: "1" } });
   if (rest.summary === undefined) console.error(rest.output);
   const { summary, output } = await site;
   console.log(output.trimEnd());
