@@ -29,9 +29,15 @@ export async function writeProject(root: string, file: string, include: readonly
 
 const DIAGNOSTIC = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/;
 
-/** Runs `tsc --noEmit` on a project and maps each error in a snapshot back to its chapter line. */
+/**
+ * Runs `tsc --noEmit` on a project and maps each error in a snapshot back to its chapter line.
+ * It runs incrementally: tsc keeps what it learnt in build/typecheck/, and the next run checks
+ * only the files that changed and those that depend on them.
+ */
 export async function typecheck(root: string, project: string, snapshots: readonly Snapshot[]): Promise<TypeDiagnostic[]> {
-  const { code, output } = await capture([...bin.tsc, "--noEmit", "--pretty", "false", "-p", project], root);
+  const buildInfo = path.join(root, "build", "typecheck", `${project.replace(/[\\/]/g, "_")}.tsbuildinfo`);
+  const incremental = ["--incremental", "--tsBuildInfoFile", buildInfo];
+  const { code, output } = await capture([...bin.tsc, "--noEmit", ...incremental, "--pretty", "false", "-p", project], root);
   const errors: TypeDiagnostic[] = [];
   const seen = new Set<string>();
   for (const block of splitDiagnostics(output)) {
