@@ -2,12 +2,12 @@
 // To change it, edit chapters/08-hardening.md.
 import type { Readable, Writable } from "node:stream";
 import { CLIENT_USAGE, parseClientArguments } from "./client-arguments.ts";
-import { connectionErrorMessage, isConnectionError } from "./connection-error.ts";
 import { Console } from "./console.ts";
 import { findAdminToken } from "./find-admin-token.ts";
 import { handleAdminRequest } from "./handle-admin-request.ts";
 import { handleRequest } from "./handle-request.ts";
 import { runMenu } from "./menu.ts";
+import { RequestError } from "./request-error.ts";
 import type { Address } from "./socket-manager.ts";
 
 /** The streams the client talks through: the process's own in main.ts, fakes in tests. */
@@ -45,8 +45,8 @@ export async function runClient(args: readonly string[], streams: ClientStreams)
     });
     return 0;
   } catch (error) {
-    if (!isConnectionError(error)) throw error;
-    streams.errorOutput.write(`${connectionErrorMessage(error)}\n`);
+    if (!(error instanceof RequestError)) throw error;
+    streams.errorOutput.write(`${error.message}\n`);
     return 1;
   }
 }
