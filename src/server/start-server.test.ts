@@ -51,6 +51,13 @@ describe("SHUTDOWN", () => {
     expect(await readdir(directory)).not.toContain("cars.token");
   });
 
+  it("leaves the token file of a server already running alone when it cannot listen", async () => {
+    const first = await start();
+    const token = await readFile(join(directory, "cars.token"), "utf8");
+    await expect(start({ port: first.address.port })).rejects.toMatchObject({ code: "EADDRINUSE" });
+    expect(await readFile(join(directory, "cars.token"), "utf8")).toBe(token);
+  });
+
   it("takes a token given in the options, and writes no token file", async () => {
     const server = await start({ adminToken: "from the environment" });
     expect(server.tokenPath).toBeUndefined();
