@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { handleRequest } from "../../src/client/handle-request.ts";
+import { RequestError } from "../../src/client/request-error.ts";
 import type { Address } from "../../src/client/socket-manager.ts";
 import type { Reply, Request } from "../../src/protocol/messages.ts";
 
@@ -10,7 +11,7 @@ export interface RetryOptions {
   /** How long to wait between attempts, in milliseconds. */
   delayMs: number;
   /** Called after each failed attempt that will be retried, with its error and its number (1 for the first). */
-  onRetry?: (error: Error, attempt: number) => void | Promise<void>;
+  onRetry?: (error: RequestError, attempt: number) => void | Promise<void>;
 }
 
 /**

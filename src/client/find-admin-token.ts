@@ -6,15 +6,20 @@ import { ADMIN_TOKEN_FILE_VARIABLE, ADMIN_TOKEN_VARIABLE, DEFAULT_ADMIN_TOKEN_PA
 /**
  * Finds the server's admin token: `CAR_SERVER_TOKEN` if it is set, else the
  * token file (`CAR_SERVER_TOKEN_FILE`, by default data/car-registrations.token).
- * Resolves with undefined when there is neither, or the file cannot be read.
+ * Rejects with an Error that names the file when it does not exist, cannot be
+ * read, or is empty.
  */
-export async function findAdminToken(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+export async function findAdminToken(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const token = env[ADMIN_TOKEN_VARIABLE];
   if (token !== undefined && token !== "") return token;
+  const path = env[ADMIN_TOKEN_FILE_VARIABLE] || DEFAULT_ADMIN_TOKEN_PATH;
+  let text: string;
   try {
-    const text = await readFile(env[ADMIN_TOKEN_FILE_VARIABLE] ?? DEFAULT_ADMIN_TOKEN_PATH, "utf8");
-    return text.trim() || undefined;
-  } catch {
-    return undefined;
+    text = (await readFile(path, "utf8")).trim();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === "ENOENT" ? `${path} does not exist` : `cannot read ${path} (${code})`, { cause: error });
   }
+  if (text === "") throw new Error(`${path} is empty`);
+  return text;
 }

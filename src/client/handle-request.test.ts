@@ -6,8 +6,9 @@ import { encodeFrame } from "../protocol/frame.ts";
 import { FrameError } from "../protocol/frame-error.ts";
 import { readFrame } from "../protocol/read-frame.ts";
 import { addressWithNoServer, listen } from "../testing/listen.ts";
-import { connectionErrorMessage, isConnectionError } from "./connection-error.ts";
+import { MISBEHAVIOURS, misbehavingServer } from "../testing/misbehaving-server.ts";
 import { handleRequest } from "./handle-request.ts";
+import { RequestError } from "./request-error.ts";
 
 /** A server that reads one request frame per connection, records it, and lets `respond` answer. */
 function requestServer(respond: (socket: Socket) => unknown) {
@@ -66,47 +67,51 @@ describe("handleRequest", () => {
     expect(result).toBeUndefined();
     expect(requests).toEqual([["SHUTDOWN"]]);
   });
-
-  it("rejects with FrameError 'truncated' when the server hangs up in the middle of the reply", async () => {
-    const frame = encodeFrame(carDetails);
-    const { server } = requestServer((socket) => socket.end(frame.subarray(0, frame.length - 1)));
-    await using _ = server;
-    const request = handleRequest(await listen(server), ["GET_CAR_DETAILS", "024 HYR"]);
-    const error = await request.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(FrameError);
-    expect(error).toMatchObject({ reason: "truncated" });
-  });
-
-  it("rejects a reply that is not [true, ...] or [false, message]", async () => {
-    const { server } = requestServer((socket) => socket.end(encodeFrame({ ok: true })));
-    await using _ = server;
-    await expect(handleRequest(await listen(server), ["GET_CAR_DETAILS", "024 HYR"])).rejects.toThrow(
-      'expected a reply [true, ...] or [false, "message"], got {"ok":true}',
-    );
-  });
-
-  it("rejects with Node's connection error when no server listens", async () => {
-    const address = await addressWithNoServer();
-    const error = await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"]).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "ECONNREFUSED" });
-  });
 });
 
-describe("the connection error message", () => {
-  it("turns a refused connection into '<error>: is the server running?'", async () => {
-    const address = await addressWithNoServer();
-    const error = await handleRequest(address, ["SHUTDOWN"], { waitForReply: false }).catch((e: unknown) => e);
-    expect(isConnectionError(error)).toBe(true);
-    expect(connectionErrorMessage(error as Error)).toBe(
-      `connect ECONNREFUSED 127.0.0.1:${address.port}: is the server running?`,
-    );
+describe("handleRequest, when the exchange fails", () => {
+  it.each(MISBEHAVIOURS)("rejects with '$reason' when the server $does", async (misbehaviour) => {
+    const { server, address } = await misbehavingServer(misbehaviour);
+    await using _ = server;
+    const error = await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error).toMatchObject({ reason: misbehaviour.reason, address });
+    expect((error as Error).message).toBe(misbehaviour.line(`127.0.0.1:${address.port}`));
   });
 
-  it("does not mistake a broken reply for a connection error", async () => {
-    const truncated = await readFrame((async function* () {})()).catch((e: unknown) => e);
-    expect(truncated).toBeInstanceOf(FrameError);
-    expect(isConnectionError(truncated)).toBe(false);
-    expect(isConnectionError(new TypeError("expected a reply"))).toBe(false);
-    expect(isConnectionError("ECONNREFUSED")).toBe(false);
+  it("rejects with 'refused', and the original's question, when no server listens", async () => {
+    const address = await addressWithNoServer();
+    const refused = {
+      name: "RequestError",
+      reason: "refused",
+      message: `connect ECONNREFUSED 127.0.0.1:${address.port}: is the server running?`,
+    };
+    await expect(handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"])).rejects.toMatchObject(refused);
+    await expect(handleRequest(address, ["SHUTDOWN"], { waitForReply: false })).rejects.toMatchObject(refused);
+  });
+
+  it("rejects with 'unreachable' when the host does not exist", async () => {
+    const error = await handleRequest({ host: "nosuch.invalid", port: 9653 }, ["GET_CAR_DETAILS", "024 HYR"])
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "RequestError", reason: "unreachable" });
+    // ENOTFOUND, or EAI_AGAIN on a machine that has no name server to ask
+    expect((error as Error).message).toMatch(/^cannot connect to nosuch\.invalid:9653: getaddrinfo E[A-Z_]+ nosuch\.invalid$/);
+  });
+
+  it("rejects with 'not-sent', without connecting, a request that JSON cannot carry", async () => {
+    const address = await addressWithNoServer(); // had it tried to connect, it would be 'refused'
+    await expect(handleRequest(address, ["CHANGE_MILEAGE", "024 HYR", Number.NaN])).rejects.toMatchObject({
+      reason: "not-sent",
+      message: `cannot send the request to 127.0.0.1:${address.port}: JSON cannot carry NaN (at key "2")`,
+    });
+  });
+
+  it("keeps the error underneath as its cause", async () => {
+    const misbehaviour = MISBEHAVIOURS.find(({ reason }) => reason === "truncated")!;
+    const { server, address } = await misbehavingServer(misbehaviour);
+    await using _ = server;
+    const error = await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"]).catch((e: unknown) => e);
+    expect((error as Error).cause).toBeInstanceOf(FrameError);
+    expect((error as Error).cause).toMatchObject({ reason: "truncated", message: "the connection closed in the middle of a frame" });
   });
 });

@@ -3,20 +3,23 @@
 import { once } from "node:events";
 import type { Socket } from "node:net";
 import { encodeFrame } from "../protocol/frame.ts";
+import { FrameError } from "../protocol/frame-error.ts";
 import { isReply, type Reply, type Request } from "../protocol/messages.ts";
 import { readFrame } from "../protocol/read-frame.ts";
+import { formatAddress, RequestError, type RequestFailure } from "./request-error.ts";
 import { SocketManager, type Address } from "./socket-manager.ts";
 
 /**
  * Sends `request` to the server at `address` over a new connection, and resolves
- * with the server's reply. Rejects with Node's error when the connection fails
- * (`code: "ECONNREFUSED"`, ...), with a `FrameError` when the reply frame is broken,
- * and with a `TypeError` when the reply is not a {@link Reply}.
+ * with the server's reply. Rejects with a {@link RequestError} however the exchange
+ * fails: the connection is refused or breaks, or the reply is missing, cut short,
+ * too large, not JSON, or not a {@link Reply}.
  */
 export function handleRequest(address: Address, request: Request): Promise<Reply>;
 /**
  * Sends `request` without waiting for a reply (the server sends none to `SHUTDOWN`):
- * resolves once the request has been sent and the connection closed.
+ * resolves once the request has been sent and the connection closed. Rejects with a
+ * {@link RequestError} when it cannot be sent.
  */
 export function handleRequest(
   address: Address,
@@ -28,15 +31,21 @@ export async function handleRequest(
   request: Request,
   { waitForReply = true }: { waitForReply?: boolean } = {},
 ): Promise<Reply | void> {
-  const frame = encodeFrame(request);
-  await using connection = await SocketManager.connect(address);
-  await send(connection.socket, frame);
-  if (!waitForReply) return;
-  const reply = await readFrame(connection.socket[Symbol.asyncIterator]());
-  if (!isReply(reply)) {
-    throw new TypeError(`expected a reply [true, ...] or [false, "message"], got ${preview(reply)}`);
+  const frame = encodeRequest(address, request);
+  await using connection = await connectTo(address);
+  const { socket } = connection;
+  try {
+    await send(socket, frame);
+    if (!waitForReply) return;
+    const reply = await readFrame(socket[Symbol.asyncIterator]());
+    if (!isReply(reply)) {
+      const expected = `which is not [true, ...] or [false, "message"]: ${IS_IT_OURS}`;
+      throw new RequestError(address, "not-a-reply", `${formatAddress(address)} replied ${preview(reply)}, ${expected}`);
+    }
+    return reply;
+  } catch (error) {
+    throw exchangeFailure(address, error, socket.bytesRead);
   }
-  return reply;
 }
 
 async function send(socket: Socket, bytes: Uint8Array): Promise<void> {
@@ -47,4 +56,68 @@ async function send(socket: Socket, bytes: Uint8Array): Promise<void> {
 function preview(value: unknown): string {
   const json = JSON.stringify(value);
   return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+/** The request as a frame; a {@link RequestError} `"not-sent"` when JSON cannot carry it. */
+function encodeRequest(address: Address, request: Request): Buffer {
+  try {
+    return encodeFrame(request);
+  } catch (error) {
+    if (!(error instanceof FrameError)) throw error;
+    const message = `cannot send the request to ${formatAddress(address)}: ${error.message}`;
+    throw new RequestError(address, "not-sent", message, { cause: error });
+  }
+}
+
+/** A connection to `address`; a {@link RequestError} `"refused"` or `"unreachable"` when there is none. */
+async function connectTo(address: Address): Promise<SocketManager> {
+  try {
+    return await SocketManager.connect(address);
+  } catch (error) {
+    if (!isSystemError(error)) throw error;
+    if (error.code === "ECONNREFUSED") {
+      // Node's message names the address: "connect ECONNREFUSED 127.0.0.1:9653".
+      throw new RequestError(address, "refused", `${error.message}: is the server running?`, { cause: error });
+    }
+    const message = `cannot connect to ${formatAddress(address)}: ${error.message}`;
+    throw new RequestError(address, "unreachable", message, { cause: error });
+  }
+}
+
+/** True for Node's errors from the operating system, which carry a `code` and a `syscall`. */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && "syscall" in error && "code" in error;
+}
+
+/** The usual cause when a reply is wrong from its first byte. */
+const IS_IT_OURS = "is it a car registration server?";
+
+/**
+ * `error`, thrown while sending a request to `address` or reading its reply, as a
+ * {@link RequestError}; `error` itself when it is none of the ways an exchange fails
+ * (a bug). `bytesReceived` tells a server that sent nothing from one that stopped halfway.
+ */
+function exchangeFailure(address: Address, error: unknown, bytesReceived: number): unknown {
+  if (error instanceof RequestError) return error;
+  const server = formatAddress(address);
+  const failure = (reason: RequestFailure, message: string) =>
+    new RequestError(address, reason, message, { cause: error });
+  if (isSystemError(error)) {
+    return failure("lost", `lost the connection to ${server} (${error.message}): did the server crash?`);
+  }
+  if (!(error instanceof FrameError)) return error;
+  switch (error.reason) {
+    case "truncated":
+      return bytesReceived === 0
+        ? failure("no-reply", `${server} closed the connection without replying: ${IS_IT_OURS}`)
+        : failure("truncated", `${server} closed the connection in the middle of its reply: did the server crash?`);
+    case "too-large":
+      return failure("too-large", `${server} sent a reply larger than this client accepts (${error.message}): ${IS_IT_OURS}`);
+    case "invalid-utf8":
+      return failure("invalid-utf8", `${server} sent a reply that is not UTF-8 text: ${IS_IT_OURS}`);
+    case "invalid-json":
+      return failure("invalid-json", `${server} sent a reply that is not JSON: ${IS_IT_OURS}`);
+    case "not-serializable":
+      return error; // only encoding fails this way, and the request was encoded before connecting
+  }
 }

@@ -7,9 +7,15 @@
  */
 import { runClient } from "./run-client.ts";
 
-process.exitCode = await runClient(process.argv.slice(2), {
-  input: process.stdin,
-  output: process.stdout,
-  errorOutput: process.stderr,
-  echo: !process.stdin.isTTY,
-});
+try {
+  process.exitCode = await runClient(process.argv.slice(2), {
+    input: process.stdin,
+    output: process.stdout,
+    errorOutput: process.stderr,
+    echo: !process.stdin.isTTY,
+  });
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`internal error: ${message}; please report it`);
+  process.exitCode = 70;
+}

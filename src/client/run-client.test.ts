@@ -2,6 +2,7 @@
 // To change it, edit chapters/04-interactive-client.md.
 import { describe, expect, it } from "vitest";
 import { addressWithNoServer } from "../testing/listen.ts";
+import { MISBEHAVIOURS, misbehavingServer } from "../testing/misbehaving-server.ts";
 import { recorder, typed } from "../testing/text-streams.ts";
 import { runClient } from "./run-client.ts";
 
@@ -25,6 +26,15 @@ describe("runClient", () => {
     expect(status).toBe(1);
     expect(output).toContain("License: 024 hyr\n");
     expect(errors).toBe(`connect ECONNREFUSED ${host}:${port}: is the server running?\n`);
+  });
+
+  it.each(MISBEHAVIOURS)("exits with 1 and prints one line when the server $does", async (misbehaviour) => {
+    const { server, address } = await misbehavingServer(misbehaviour);
+    await using _ = server;
+    const { status, output, errors } = await run(["127.0.0.1", "--port", String(address.port)], "c\n024 hyr\n");
+    expect(output).toContain("License: 024 hyr\n");
+    expect(errors).toBe(`${misbehaviour.line(`127.0.0.1:${address.port}`)}\n`);
+    expect(status).toBe(1);
   });
 
   it("exits with 0 when the input ends, without connecting", async () => {

@@ -10,10 +10,10 @@
  *
  * @module
  */
-import { connectionErrorMessage, isConnectionError } from "./connection-error.ts";
 import { handleAdminRequest } from "./handle-admin-request.ts";
 import { handleRequest } from "./handle-request.ts";
 import { portFromEnvironment } from "../protocol/port-variable.ts";
+import { RequestError } from "./request-error.ts";
 import { DEFAULT_PORT } from "./socket-manager.ts";
 
 /** An argument as JSON when it is JSON (`103491`, `null`), else as the string it is. */
@@ -50,7 +50,7 @@ try {
     console.log(JSON.stringify(await handleRequest(address, request)));
   }
 } catch (error) {
-  if (!isConnectionError(error)) throw error;
-  console.error(connectionErrorMessage(error));
+  if (!(error instanceof RequestError)) throw error;
+  console.error(error.message);
   process.exitCode = 1;
 }

@@ -51,6 +51,6 @@ describe("CarServer.close", () => {
     const server = new CarServer(createCarActions({ registry: createSampleRegistry(), requestShutdown() {} }));
     const address = await server.listen("127.0.0.1", 0);
     await server.close();
-    await expect(handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"])).rejects.toMatchObject({ code: "ECONNREFUSED" });
+    await expect(handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"])).rejects.toMatchObject({ reason: "refused" });
   });
 });

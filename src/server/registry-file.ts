@@ -15,7 +15,7 @@ export interface RegistrationRecord {
   owner: string;
 }
 
-/** The data file exists but does not hold valid registrations. */
+/** The data file exists but cannot be read, or does not hold valid registrations. */
 export class RegistryFileError extends Error {
   constructor(path: string, problem: string) {
     super(`Cannot load car registrations from ${path}: ${problem}`);
@@ -32,7 +32,7 @@ export interface LoadedRegistry {
 /**
  * Reads the registry saved at `path`. When there is no file there yet, starts
  * from sample data instead. Throws {@link RegistryFileError} when the file
- * holds anything but a valid array of registrations.
+ * cannot be read or holds anything but a valid array of registrations.
  */
 export async function loadRegistry(path: string): Promise<LoadedRegistry> {
   let text: string;
@@ -40,7 +40,8 @@ export async function loadRegistry(path: string): Promise<LoadedRegistry> {
     text = await readFile(path, "utf8");
   } catch (error) {
     if (isFileNotFound(error)) return { registry: createSampleRegistry(), source: "sample" };
-    throw error;
+    // Node's message does not always name the file: "EISDIR: illegal operation on a directory, read".
+    throw new RegistryFileError(path, (error as Error).message);
   }
   return { registry: parseRegistry(path, text), source: "file" };
 }

@@ -59,7 +59,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const warnings = journal.tornBytes === 0 ? [] : [
     `ignored the last ${journal.tornBytes} bytes of ${journalPath}: a record cut short by a crash, never acknowledged`,
   ];
-  const { token, tokenPath } = await issueAdminToken(options);
+  const { token, tokenPath } = chooseAdminToken(options);
   const lock = new Mutex();
   let requestShutdown!: () => void;
   const shutdownRequested = new Promise<void>((resolve) => {
@@ -81,6 +81,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     requestShutdown();
     return stopped;
   };
+  if (tokenPath !== undefined) {
+    try {
+      await writeTokenFile(tokenPath, token);
+    } catch (error) {
+      await shutdown();
+      throw error;
+    }
+  }
   const loaded = { count: registry.size, source };
   return { address, loaded, replayed: journal.changes.length, warnings, tokenPath, stopped, shutdown };
 }
@@ -91,11 +99,8 @@ async function compact(dataPath: string, registry: CarRegistry, journalPath: str
   await clearJournal(journalPath);
 }
 
-/** The token from the options, or a new one written to the token file. */
-async function issueAdminToken(options: ServerOptions): Promise<{ token: AdminToken; tokenPath: string | undefined }> {
+/** The token from the options, or a new one, and the file to write it to (none for a token from the options). */
+function chooseAdminToken(options: ServerOptions): { token: AdminToken; tokenPath: string | undefined } {
   if (options.adminToken !== undefined) return { token: new AdminToken(options.adminToken), tokenPath: undefined };
-  const token = AdminToken.generate();
-  const tokenPath = options.tokenPath ?? tokenPathFor(options.dataPath);
-  await writeTokenFile(tokenPath, token);
-  return { token, tokenPath };
+  return { token: AdminToken.generate(), tokenPath: options.tokenPath ?? tokenPathFor(options.dataPath) };
 }
