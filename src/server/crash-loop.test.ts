@@ -12,7 +12,7 @@ import { loadRegistry } from "./registry-file.ts";
 
 /** How many times the server is killed; set CRASH_LOOP_ROUNDS for a longer run. */
 const ROUNDS = Number(process.env["CRASH_LOOP_ROUNDS"] ?? 50);
-const LANES = 2;
+const LANES = 5;
 /** The cars the clients of a lane change, one each: cars of the sample data. */
 const CARS = ["024 HYR", "381 PFD", "B 402 KX", "77 ZEN 1"];
 /** The longest a round's clients run before the kill, in milliseconds. */
