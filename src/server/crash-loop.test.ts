@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleRequest } from "../client/handle-request.ts";
 import type { Address } from "../client/socket-manager.ts";
-import { bundleServer } from "../testing/bundle-server.ts";
+import { bundleProgram } from "../testing/bundle-program.ts";
 import { ServerProcess } from "../testing/server-process.ts";
 import { loadRegistry } from "./registry-file.ts";
 
@@ -23,7 +23,7 @@ let bundle: string;
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), "crash-loop-"));
-  bundle = await bundleServer(join(directory, "server.mjs"));
+  bundle = await bundleProgram("server", join(directory, "server.mjs"));
 });
 
 afterAll(() => rm(directory, { recursive: true, force: true }));

@@ -10,7 +10,7 @@ const MAIN = fileURLToPath(new URL("../server/main.ts", import.meta.url));
 /**
  * The server's main.ts, run as a process of its own with `node --import tsx`
  * (the `tsx` command would start a second process, which a signal sent to the
- * first would not reach), or a bundle of it made by `bundleServer`. For tests.
+ * first would not reach), or a bundle of it made by `bundleProgram`. For tests.
  */
 export class ServerProcess implements AsyncDisposable {
   /** Everything it has printed so far, standard output and standard error together. */
@@ -28,7 +28,7 @@ export class ServerProcess implements AsyncDisposable {
 
   /**
    * Starts the server with these arguments; `env` adds to (or, with undefined, removes from) the
-   * environment. With `bundle`, the JavaScript file `bundleServer` wrote, plain `node` runs that.
+   * environment. With `bundle`, the JavaScript file `bundleProgram` wrote, plain `node` runs that.
    */
   static start(args: readonly string[], env: Record<string, string | undefined> = {}, bundle?: string): ServerProcess {
     const environment: NodeJS.ProcessEnv = { ...process.env, CAR_SERVER_TOKEN: undefined, ...env };
