@@ -1,25 +1,33 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { rmSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { bundleProgram } from "../../src/testing/bundle-program.ts";
 import { ServerProcess } from "../../src/testing/server-process.ts";
 
+/** The folder holding the bundles, while there is one. */
+let bundleDir: Promise<string> | undefined;
+
 /**
  * The server and the client, each compiled once into a JavaScript file that plain node starts:
  * the same code as `npm start` and `npm run client` run through tsx, at a fifth of the start-up.
  */
-const bundles = (async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), "e2e-bundles-"));
-  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-  const [server, client] = await Promise.all([
-    bundleProgram("server", path.join(dir, "server.mjs")),
-    bundleProgram("client", path.join(dir, "client.mjs")),
-  ]);
-  return { server, client };
-})();
+async function bundles(): Promise<{ server: string; client: string }> {
+  bundleDir ??= mkdtemp(path.join(tmpdir(), "e2e-bundles-")).then(async (dir) => {
+    await Promise.all([bundleProgram("server", path.join(dir, "server.mjs")), bundleProgram("client", path.join(dir, "client.mjs"))]);
+    return dir;
+  });
+  const dir = await bundleDir;
+  return { server: path.join(dir, "server.mjs"), client: path.join(dir, "client.mjs") };
+}
+
+/** Removes the bundles; for a test file's `afterAll`. */
+export async function removeBundles(): Promise<void> {
+  const dir = bundleDir;
+  bundleDir = undefined;
+  if (dir !== undefined) await rm(await dir, { recursive: true, force: true });
+}
 
 /** Servers started and not yet stopped, so a test that fails half-way leaves none behind. */
 const running = new Set<ServerProcess>();
@@ -34,7 +42,7 @@ export const PROCESS_TEST_TIMEOUT_MS = 60_000;
 
 /** Starts the complete server on a free port with the given data file, and waits until it listens. */
 export async function startServer(dataFile: string): Promise<{ server: ServerProcess; port: number }> {
-  const server = ServerProcess.start(["--port", "0", "--data", dataFile], {}, (await bundles).server);
+  const server = ServerProcess.start(["--port", "0", "--data", dataFile], {}, (await bundles()).server);
   running.add(server);
   void server.exited.then(() => running.delete(server));
   const { port } = await server.address();
@@ -47,7 +55,7 @@ export async function startServer(dataFile: string): Promise<{ server: ServerPro
  * It runs from its bundle, as the server does.
  */
 export async function runClient(port: number, input: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
-  const args = ["--enable-source-maps", (await bundles).client, "127.0.0.1", "--port", String(port)];
+  const args = ["--enable-source-maps", (await bundles()).client, "127.0.0.1", "--port", String(port)];
   const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...env } });
   let output = "";
   child.stdout.setEncoding("utf8").on("data", (text: string) => (output += text));

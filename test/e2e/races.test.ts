@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleRequest } from "../../src/client/handle-request.ts";
 import type { Address } from "../../src/client/socket-manager.ts";
-import { PROCESS_TEST_TIMEOUT_MS, startServer, stopAllServers } from "./processes.ts";
+import { PROCESS_TEST_TIMEOUT_MS, removeBundles, startServer, stopAllServers } from "./processes.ts";
 
 const CLIENTS = 25;
 let dir: string;
@@ -18,6 +18,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopAllServers();
+  await removeBundles();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PROCESS_TEST_TIMEOUT_MS, runClient, startServer, stopAllServers } from "./processes.ts";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PROCESS_TEST_TIMEOUT_MS, removeBundles, runClient, startServer, stopAllServers } from "./processes.ts";
 
 const MENU = "(C)ar (M)ileage (O)wner (N)ew car (S)top server (Q)uit [c]:";
 let dir: string;
@@ -15,6 +15,8 @@ beforeEach(async () => {
   dataFile = path.join(dir, "cars.json");
   adminToken = { CAR_SERVER_TOKEN_FILE: path.join(dir, "cars.token") };
 });
+
+afterAll(removeBundles);
 
 afterEach(async () => {
   await stopAllServers();
