@@ -37,6 +37,15 @@ describe("tangle: what gets tangled", () => {
     expect(second).toBe("// To change it, edit chapters/01-fixture.md, chapters/02-fixture.md.");
   });
 
+  it("writes a Python file too, its header in # comments", () => {
+    const { snapshots, errors } = tangle([chapter(1, fence("python file=src/python/hello.py", 'print("hello")'))]);
+    expect(errors).toEqual([]);
+    const [first, second, code] = snapshots[0]!.files.get("src/python/hello.py")!.content.split("\n");
+    expect(first).toMatch(/^# Generated .* do not edit/);
+    expect(second).toBe("# To change it, edit chapters/01-fixture.md.");
+    expect(code).toBe('print("hello")');
+  });
+
   it("expands a chunk reference in place, keeping the reference's indentation", () => {
     const { snapshots, errors } = tangle([chapter(1,
       fence("ts file=src/a.ts", "function f() {", "  // «body»", "}"),
@@ -197,7 +206,7 @@ describe("tangle: errors at chapter-file:line", () => {
     ["src\\win.ts", "escapes the snapshot root"],
     ["src/./a.ts", "is not in normal form"],
     ["lib/a.ts", "is outside src/"],
-    ["src/data.json", "is not a TypeScript or JavaScript file"],
+    ["src/data.json", "is not a TypeScript, JavaScript or Python file"],
   ])("rejects the file path %s (%s)", (filePath, problem) => {
     const [error] = errorsOf(chapter(1, fence(`ts file=${filePath}`, "x();")));
     expect(error).toMatch(/^chapters\/01-fixture\.md:1: path /);
