@@ -4,6 +4,7 @@
     python3 src/python/car_server.py
 """
 import os
+import pickle
 import socketserver
 import threading
 
@@ -30,7 +31,11 @@ class RequestHandler(socketserver.BaseRequestHandler):
     CarsLock = threading.Lock()
 
     def handle(self):
-        request = receive_message(self.request)
+        try:
+            request = receive_message(self.request)
+        except (pickle.UnpicklingError, EOFError) as err:
+            print(f"Refused a request: {err}", flush=True)
+            return
         action = self.Call.get(request[0]) if request else None
         if action is None:
             return
