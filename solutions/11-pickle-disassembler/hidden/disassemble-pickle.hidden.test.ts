@@ -1,0 +1,44 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { encodePickle } from "../../../src/protocol/pickle/encode-pickle.ts";
+import { PickleError } from "../../../src/protocol/pickle/pickle-error.ts";
+import { disassemblePickle } from "../disassemble-pickle.ts";
+
+const value: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof({ depthSize: "small" }, fc.constant(null), fc.boolean(), fc.maxSafeInteger(), fc.string(), fc.array(tie("value"), { maxLength: 4 })),
+})).value;
+
+describe("disassemblePickle, hidden", () => {
+  it("lists every pickle encodePickle writes, from PROTO 3 to STOP, each string once", () => {
+    fc.assert(
+      fc.property(value, (message) => {
+        const lines = disassemblePickle(encodePickle(message));
+        expect(lines[0]).toBe("0: PROTO 3");
+        expect(lines.at(-1)).toMatch(/^\d+: STOP$/);
+        const strings = JSON.stringify(message).match(/"(?:[^"\\]|\\.)*"/g) ?? [];
+        expect(lines.filter((line) => /^\d+: BINUNICODE /.test(line))).toHaveLength(strings.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reads a LONG1 of no bytes as 0, and a negative one in two's complement", () => {
+    expect(disassemblePickle(Buffer.from("80038a002e", "hex"))).toEqual(["0: PROTO 3", "2: LONG1 0", "4: STOP"]);
+    expect(disassemblePickle(Buffer.from("80038a02ff7f2e", "hex"))).toEqual(["0: PROTO 3", "2: LONG1 32767", "6: STOP"]);
+    expect(disassemblePickle(Buffer.from("80038a01ff2e", "hex"))).toEqual(["0: PROTO 3", "2: LONG1 -1", "5: STOP"]);
+  });
+
+  it("throws nothing but a PickleError, whatever the bytes", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), (noise) => {
+        const pickle = Buffer.concat([Buffer.from("8003", "hex"), noise]);
+        try {
+          disassemblePickle(pickle);
+        } catch (error) {
+          expect(error).toBeInstanceOf(PickleError);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
