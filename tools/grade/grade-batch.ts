@@ -31,8 +31,8 @@ const interrupted: Outcome = { problem: "crash", reason: "grading was interrupte
  * Grades many pairs (an exercise of a submission) in one workspace, with one tsc and one vitest.
  * A pair with a missing file or a forbidden import is settled without a process, and one whose
  * files could change other pairs' types is graded alone. Each pair's test files get its time
- * limit (see {@link processLimits}); when one runs over, the tests stop, that pair has timed out,
- * and the pairs not finished run again together. What a run cannot tell apart by pair (see {@link judgeBatch}) is graded
+ * limit; when one runs over, the tests stop, that pair has timed out, and the pairs not finished
+ * run again together. What a run cannot tell apart by pair (see {@link judgeBatch}) is graded
  * alone, as `gradeExercise` would. So an endless loop costs its own exercise and no other.
  * The grades keep the requests' order.
  */
@@ -54,7 +54,7 @@ export async function gradeBatch(requests: readonly PairRequest[], options: Batc
   }
 }
 
-/** Settles the pairs that cannot run; returns the others. */
+/** Settles the pairs that cannot run (see `checkBeforeRunning`); returns the others. */
 async function settleWithoutRunning({ workspace, outcomes }: Grading): Promise<WorkspacePair[]> {
   const runnable: WorkspacePair[] = [];
   for (const pair of workspace.pairs) {
@@ -65,6 +65,7 @@ async function settleWithoutRunning({ workspace, outcomes }: Grading): Promise<W
   return runnable;
 }
 
+/** The pairs whose files could change other pairs' types (see `reachesGlobalScope`). */
 async function reachingGlobalScope(root: string, pairs: readonly WorkspacePair[]): Promise<WorkspacePair[]> {
   const reaching = await Promise.all(pairs.map((pair) => reachesGlobalScope(root, pair)));
   return pairs.filter((_, index) => reaching[index]);
