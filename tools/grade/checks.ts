@@ -27,7 +27,7 @@ export async function checkBeforeRunning(root: string, pair: WorkspacePair): Pro
  */
 export async function reachesGlobalScope(root: string, pair: WorkspacePair): Promise<boolean> {
   const { default: ts } = await import("typescript");
-  for (const file of pair.exercise.files) {
+  for (const file of pair.exercise.files.filter((name) => /\.[cm]?tsx?$/.test(name))) {
     const text = await readFile(path.join(root, pair.dir, file), "utf8");
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest);
     const directives = source.referencedFiles.length + source.typeReferenceDirectives.length + source.libReferenceDirectives.length;
