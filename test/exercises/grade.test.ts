@@ -140,7 +140,7 @@ describe.concurrent("grading a class in one batch", { timeout: 120_000 }, () => 
   });
 });
 
-/** Ada's solutions, and a student whose 01-add never finishes loading. */
+/** Ada's solutions, and a student whose 01-add never finishes loading; in two batches. */
 async function gradeHangingClass(): Promise<{ grades: StudentGrade[]; seconds: number }> {
   const classDir = path.join(course.root, "hanging-class");
   await cp(course.solutionsDir, path.join(classDir, "ada"), { recursive: true });
@@ -149,8 +149,9 @@ async function gradeHangingClass(): Promise<{ grades: StudentGrade[]; seconds: n
     "02-greet/greet.ts": await readFile(path.join(course.solutionsDir, "02-greet", "greet.ts"), "utf8"),
   });
   const started = performance.now();
-  // One worker: while the hanging file holds it, the batch cannot reach some of the others either.
-  const grades = await gradeClass(classDir, { ...options(), jobs: 1, timeLimitSeconds: 8 });
+  // A batch per student, side by side with one vitest worker each: while the hanging file holds
+  // its batch's worker, that batch cannot reach the student's other exercise either.
+  const grades = await gradeClass(classDir, { ...options(), batchSize: 2, timeLimitSeconds: 8 });
   return { grades, seconds: (performance.now() - started) / 1000 };
 }
 

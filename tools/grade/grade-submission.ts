@@ -55,9 +55,9 @@ interface Work extends PairRequest {
 }
 
 /**
- * The most exercises graded in one batch by default: a class of 30 students with 10 exercises
- * each is 6 batches, so that `jobs` of them run side by side, and a batch stays well within the
- * time limit of its exercises on a busy machine.
+ * The most exercises graded in one batch by default: enough that tsc and vitest start seldom (a
+ * student's ten exercises are one batch), few enough that a class of 30 students with 10
+ * exercises each is 6 batches, `jobs` of them side by side.
  */
 export const BATCH_SIZE = 50;
 
