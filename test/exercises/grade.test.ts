@@ -1,33 +1,75 @@
+/**
+ * The grader, on the fixture course. Most behaviours are shown by one student each of a class
+ * that is graded once, in one batch (one tsc, one vitest); the student loop's single-exercise
+ * grading and a class with an endless loop are graded at the same time.
+ */
 import { cp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { readCatalog, type GradedExercise } from "../../tools/exercises/catalog.ts";
 import { gradeExercise } from "../../tools/grade/grade-exercise.ts";
-import { gradeClass, gradeSubmission } from "../../tools/grade/grade-submission.ts";
+import { gradeClass, type StudentGrade } from "../../tools/grade/grade-submission.ts";
 import { classCsv } from "../../tools/grade/report.ts";
 import { createFixtureCourse, hangingAdd, type FixtureCourse } from "./fixture-course.ts";
 
 let course: FixtureCourse;
 let catalog: GradedExercise[];
 const add = () => catalog[0] as GradedExercise;
+/** The class below, graded once; every test about one of its students waits for it. */
+let classGrades: Promise<StudentGrade[]>;
+/** A class with an endless loop, graded at the same time (its wait costs no CPU), and how long that took. */
+let hangingClass: Promise<{ grades: StudentGrade[]; seconds: number }>;
+
+const options = () => ({ layout: course, exercises: catalog, withHidden: true, jobs: 2 });
+const solvedAdd = `export function add(a: number, b: number): number {\n  return a + b;\n}\n`;
+
+/** One student per behaviour: each a copy of the untouched exercises, with these files changed. */
+const students: Record<string, Record<string, string>> = {
+  "bob": {},
+  "rewritten": {
+    "01-add/add.test.ts": `import { it } from "vitest";\nit("adds two numbers", () => {});\n`,
+    "01-add/exercise.json": JSON.stringify({ title: "x", chapter: 1, files: ["add.ts", "add.test.ts"], tests: { "adds two numbers": 100 } }),
+  },
+  "compile-error": { "01-add/add.ts": `export function add(a: number, b: number): number {\n  return "a" + b;\n}\n` },
+  "imports-vitest": { "01-add/add.ts": `import { expect } from "vitest";\n${solvedAdd}void expect;\n` },
+  "throws": { "01-add/add.ts": `throw new Error("boom");\n${solvedAdd}` },
+  // Alone, `relies` does not compile; in one program with `augments`, it would.
+  "augments": { "01-add/add.ts": `${solvedAdd}declare global {\n  interface Number {\n    twice(): number;\n  }\n}\n` },
+  "relies": { "01-add/add.ts": `export function add(a: number, b: number): number {\n  return a + b + (0).twice();\n}\n` },
+};
 
 beforeAll(async () => {
   course = await createFixtureCourse();
   catalog = await readCatalog(course);
+  const classDir = path.join(course.root, "class");
+  await cp(course.solutionsDir, path.join(classDir, "ada"), { recursive: true });
+  for (const [name, changes] of Object.entries(students)) await copyExercises(path.join(classDir, name, "exercises"), changes);
+  const link = path.join(classDir, "link", "01-add", "add.ts");
+  await copyExercises(path.join(classDir, "link"));
+  await rm(link);
+  await symlink(path.join(course.solutionsDir, "01-add", "add.ts"), link);
+  classGrades = gradeClass(classDir, options());
+  hangingClass = gradeHangingClass();
+  // Each test that waits for one reports its failure.
+  classGrades.catch(() => undefined);
+  hangingClass.catch(() => undefined);
 });
 afterAll(() => course.dispose());
 
-/** Copies the untouched exercises to `name`, then writes the given files into the copy. */
-async function submission(name: string, changes: Record<string, string> = {}): Promise<string> {
-  const dir = path.join(course.root, "submissions", name);
+/** Copies the untouched exercises to `dir`, then writes the given files into the copy. */
+async function copyExercises(dir: string, changes: Record<string, string> = {}): Promise<void> {
   await cp(course.exercisesDir, dir, { recursive: true });
   for (const [file, text] of Object.entries(changes)) await writeFile(path.join(dir, file), text);
-  return dir;
 }
 
-const options = () => ({ layout: course, exercises: catalog, withHidden: true, jobs: 2 });
+/** A student's grade for 01-add. */
+async function addOf(student: string) {
+  const grade = (await classGrades).find((grade) => grade.student === student);
+  return grade?.exercises.find((exercise) => exercise.id === "01-add");
+}
 
-describe.concurrent("gradeExercise", { timeout: 60_000 }, () => {
+// Runs while the class (started in beforeAll) is graded.
+describe.concurrent("gradeExercise, which the student loop uses", { timeout: 60_000 }, () => {
   it("gives full marks to the solution, its hidden tests included", async ({ expect }) => {
     const grade = await gradeExercise({ layout: course, exercise: add(), submissionDir: course.solutionsDir, withHidden: true });
     expect(grade).toMatchObject({ score: 4, max: 4, passed: 3, failed: 0, feedback: [], problem: undefined });
@@ -38,79 +80,89 @@ describe.concurrent("gradeExercise", { timeout: 60_000 }, () => {
     const grade = await gradeExercise({ layout: course, exercise: add(), submissionDir: course.solutionsDir, withHidden: false });
     expect(grade).toMatchObject({ score: 3, max: 3, passed: 2 });
   });
+});
+
+describe.concurrent("grading a class in one batch", { timeout: 120_000 }, () => {
+  it("grades a class, one folder per student, into a CSV row each", async ({ expect }) => {
+    expect(classCsv(await classGrades)).toBe([
+      "student,score,max,01-add,02-greet",
+      "ada,6,6,4,2", "augments,4,6,4,0", "bob,0,6,0,0", "compile-error,0,6,0,0", "imports-vitest,0,6,0,0",
+      "link,0,6,0,0", "relies,0,6,0,0", "rewritten,0,6,0,0", "throws,0,6,0,0", "",
+    ].join("\n"));
+  });
+
+  it("gives full marks to the solution, its hidden tests included", async ({ expect }) => {
+    const grade = await addOf("ada");
+    expect(grade).toMatchObject({ score: 4, max: 4, passed: 3, failed: 0, feedback: [], problem: undefined });
+    expect(grade?.tests.map((test) => test.name)).toContain("(hidden) add, hidden > adds zero");
+  });
 
   it("gives zero to the untouched starter, naming each failed test and its message", async ({ expect }) => {
-    const grade = await gradeExercise({ layout: course, exercise: add(), submissionDir: course.exercisesDir, withHidden: true });
+    const grade = await addOf("bob");
     expect(grade).toMatchObject({ score: 0, max: 4, passed: 0, failed: 3, problem: undefined });
-    expect(grade.feedback).toContain("✗ add > adds two numbers: Not implemented yet: add");
+    expect(grade?.feedback).toContain("✗ add > adds two numbers: Not implemented yet: add");
   });
 
   it("uses the course's tests and metadata, never the submission's copies", async ({ expect }) => {
-    const dir = await submission("rewritten", {
-      "01-add/add.test.ts": `import { it } from "vitest";\nit("adds two numbers", () => {});\n`,
-      "01-add/exercise.json": JSON.stringify({ title: "x", chapter: 1, files: ["add.ts", "add.test.ts"], tests: { "adds two numbers": 100 } }),
-    });
-    const grade = await gradeExercise({ layout: course, exercise: add(), submissionDir: dir, withHidden: true });
-    expect(grade).toMatchObject({ score: 0, max: 4, failed: 3 });
+    expect(await addOf("rewritten")).toMatchObject({ score: 0, max: 4, failed: 3 });
   });
 
   it("reports a compile error as such, with the file and line, and gives no points", async ({ expect }) => {
-    const dir = await submission("compile-error", {
-      "01-add/add.ts": `export function add(a: number, b: number): number {\n  return "a" + b;\n}\n`,
-    });
-    const grade = await gradeExercise({ layout: course, exercise: add(), submissionDir: dir, withHidden: true });
+    const grade = await addOf("compile-error");
     expect(grade).toMatchObject({ score: 0, problem: "compile-error" });
-    expect(grade.feedback[0]).toMatch(/does not compile[\s\S]*add\.ts\(2,3\): error TS2322/);
+    expect(grade?.feedback[0]).toMatch(/does not compile[\s\S]*add\.ts\(2,3\): error TS2322/);
   });
 
   it("refuses a file that reaches into the test framework", async ({ expect }) => {
-    const dir = await submission("imports-vitest", {
-      "01-add/add.ts": `import { expect } from "vitest";\nexport function add(a: number, b: number): number {\n  return a + b;\n}\nvoid expect;\n`,
-    });
-    const grade = await gradeExercise({ layout: course, exercise: add(), submissionDir: dir, withHidden: true });
-    expect(grade).toMatchObject({ score: 0, problem: "forbidden-import" });
+    expect(await addOf("imports-vitest")).toMatchObject({ score: 0, problem: "forbidden-import" });
   });
 
   it("treats a symbolic link to the solution as a missing file", async ({ expect }) => {
-    const dir = await submission("link");
-    const file = path.join(dir, "01-add", "add.ts");
-    await cp(file, `${file}.bak`);
-    await rm(file);
-    await symlink(path.join(course.solutionsDir, "01-add", "add.ts"), file);
-    const grade = await gradeExercise({ layout: course, exercise: add(), submissionDir: dir, withHidden: true });
-    expect(grade).toMatchObject({ score: 0, problem: "missing-file", feedback: ["missing file(s): add.ts"] });
+    expect(await addOf("link")).toMatchObject({ score: 0, problem: "missing-file", feedback: ["missing file(s): add.ts"] });
   });
 
   it("reports a module that throws on import as the reason each of its tests failed", async ({ expect }) => {
-    const dir = await submission("throws", { "01-add/add.ts": `throw new Error("boom");\nexport function add(a: number, b: number): number {\n  return a + b;\n}\n` });
-    const grade = await gradeExercise({ layout: course, exercise: add(), submissionDir: dir, withHidden: false });
-    expect(grade).toMatchObject({ score: 0, failed: 2 });
-    expect(grade.feedback[0]).toMatch(/could not run: boom/);
+    const grade = await addOf("throws");
+    expect(grade).toMatchObject({ score: 0, failed: 3, problem: undefined });
+    expect(grade?.feedback[0]).toMatch(/exercises\/01-add\/\S+\.test\.ts could not run: boom/);
+  });
+
+  it("type-checks alone a file that declares globals, so that it cannot change another student's type-check", async ({ expect }) => {
+    expect(await addOf("augments")).toMatchObject({ score: 4, problem: undefined });
+    const grade = await addOf("relies");
+    expect(grade).toMatchObject({ score: 0, problem: "compile-error" });
+    expect(grade?.feedback[0]).toMatch(/add\.ts\(2,\d+\): error TS2339: Property 'twice' does not exist/);
+  });
+
+  it("gives each exercise a share of the batch's time", async ({ expect }) => {
+    const seconds = (await classGrades).flatMap((grade) => grade.exercises.map((exercise) => exercise.seconds));
+    expect(seconds.every((value) => value > 0)).toBe(true);
   });
 });
 
-describe.concurrent("gradeSubmission", { timeout: 120_000 }, () => {
-  it("stops a hanging exercise at the time limit, tries it once more alone, and loses only that exercise", async ({ expect }) => {
-    const dir = await submission("hanging", {
-      "01-add/add.ts": hangingAdd,
-      "02-greet/greet.ts": await readFile(path.join(course.solutionsDir, "02-greet", "greet.ts"), "utf8"),
-    });
-    const started = performance.now();
-    const grade = await gradeSubmission(dir, { ...options(), timeLimitSeconds: 8 });
-    expect(performance.now() - started).toBeLessThan(60_000); // two time limits and some
-
-    expect(grade.exercises.map((exercise) => [exercise.id, exercise.score, exercise.problem])).toEqual([
-      ["01-add", 0, "timeout"],
-      ["02-greet", 2, undefined],
-    ]);
-    expect(grade.exercises[0]?.feedback[0]).toMatch(/stopped after 8 s, twice: the tests did not finish/);
+/** Ada's solutions, and a student whose 01-add never finishes loading; in two batches. */
+async function gradeHangingClass(): Promise<{ grades: StudentGrade[]; seconds: number }> {
+  const classDir = path.join(course.root, "hanging-class");
+  await cp(course.solutionsDir, path.join(classDir, "ada"), { recursive: true });
+  await copyExercises(path.join(classDir, "hangs"), {
+    "01-add/add.ts": hangingAdd,
+    "02-greet/greet.ts": await readFile(path.join(course.solutionsDir, "02-greet", "greet.ts"), "utf8"),
   });
+  const started = performance.now();
+  // A batch per student, side by side with one vitest worker each: while the hanging file holds
+  // its batch's worker, that batch cannot reach the student's other exercise either.
+  const grades = await gradeClass(classDir, { ...options(), batchSize: 2, timeLimitSeconds: 8 });
+  return { grades, seconds: (performance.now() - started) / 1000 };
+}
 
-  it("grades a class, one folder per student, into a CSV row each", async ({ expect }) => {
-    const classDir = path.join(course.root, "class");
-    await cp(course.solutionsDir, path.join(classDir, "ada"), { recursive: true });
-    await cp(course.exercisesDir, path.join(classDir, "bob", "exercises"), { recursive: true });
-    const grades = await gradeClass(classDir, options());
-    expect(classCsv(grades)).toBe("student,score,max,01-add,02-greet\nada,6,6,4,2\nbob,0,6,0,0\n");
+describe("a batch with an endless loop", { timeout: 120_000 }, () => {
+  it("stops it at the time limit, tries the hanging exercise once more alone, and loses only that exercise", async ({ expect }) => {
+    const { grades, seconds } = await hangingClass;
+    expect(seconds).toBeLessThan(60); // two time limits and some
+    expect(grades.map((grade) => [grade.student, grade.exercises.map((exercise) => [exercise.id, exercise.score, exercise.problem])])).toEqual([
+      ["ada", [["01-add", 4, undefined], ["02-greet", 2, undefined]]],
+      ["hangs", [["01-add", 0, "timeout"], ["02-greet", 2, undefined]]],
+    ]);
+    expect(grades[1]?.exercises[0]?.feedback[0]).toMatch(/stopped after 8 s, twice: the tests did not finish/);
   });
 });

@@ -15,8 +15,9 @@ import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { gradeExercise, type ExerciseGrade } from "../grade/grade-exercise.ts";
-import { mapLimited } from "../grade/map-limited.ts";
+import type { ExerciseGrade } from "../grade/exercise-grade.ts";
+import { gradeBatch } from "../grade/grade-batch.ts";
+import { gradeExercise } from "../grade/grade-exercise.ts";
 import { courseLayout, readCatalog, type CourseLayout, type GradedExercise } from "./catalog.ts";
 import { HintProgress, readHints } from "./hints.ts";
 import { isUntouched, pristineStarter, syncStarters } from "./starter-files.ts";
@@ -69,10 +70,15 @@ function formatCheck(exercise: GradedExercise, grade: ExerciseGrade): string {
   return lines.join("\n");
 }
 
+/** Every exercise's status; the started ones are checked together, in one batch. */
 async function list(catalog: readonly GradedExercise[]): Promise<number> {
-  const statuses = await mapLimited(catalog, 2, async (exercise) => {
-    if (await isUntouched(layout, exercise)) return "not started";
-    const grade = await checkInPlace(exercise);
+  const untouched = await Promise.all(catalog.map((exercise) => isUntouched(layout, exercise)));
+  const started = catalog.filter((_, index) => !untouched[index]);
+  const requests = started.map((exercise) => ({ exercise, submissionDir: layout.exercisesDir, withHidden: false }));
+  const grades = new Map((await gradeBatch(requests, { layout, workers: 2 })).map((grade) => [grade.id, grade]));
+  const statuses = catalog.map((exercise) => {
+    const grade = grades.get(exercise.id);
+    if (grade === undefined) return "not started";
     if (grade.score === grade.max) return "passing";
     return `failing (${grade.score}/${grade.max}${grade.problem ? `, ${grade.problem.replace("-", " ")}` : ""})`;
   });
