@@ -2,14 +2,22 @@
 // To change it, edit chapters/09-talking-to-the-original.md.
 import { spawn } from "node:child_process";
 
+/** The interpreter `python3` starts, once it has been asked (see {@link runPython}). */
+let interpreter: Promise<string> | undefined;
+
 /**
  * Runs `python3 -c script` with `input` on its standard input and resolves with what it printed
  * (for tests). Rejects with an error that says python3 is needed when there is none, and with its
  * error output when the script fails.
  */
-export function runPython(script: string, input = "", env: NodeJS.ProcessEnv = {}): Promise<string> {
+export async function runPython(script: string, input = "", env: NodeJS.ProcessEnv = {}): Promise<string> {
+  interpreter ??= run("python3", "import sys; print(sys.executable)", "", {}).then((path) => path.trim());
+  return run(await interpreter, script, input, env);
+}
+
+function run(python: string, script: string, input: string, env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn("python3", ["-c", script], { env: { ...process.env, ...env } });
+    const child = spawn(python, ["-c", script], { env: { ...process.env, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));
