@@ -14,12 +14,13 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  */
 export const SLOW_TEST_FILES = [
   "test/transcripts.test.ts",
-  "test/exercises/instructor/honesty.test.ts",
-  "src/server/crash-loop.test.ts",
-  "test/site/browser.test.ts",
   "test/exercises/grade.test.ts",
   "test/exercises/cli.test.ts",
+  "src/server/crash-loop.test.ts",
   "test/exercises/instructor/done-when.test.ts",
+  "test/exercises/instructor/honesty.test.ts",
+  "test/site/browser.test.ts",
+  "src/protocol/pickle/python-round-trip.test.ts",
   "test/e2e/walkthrough.test.ts",
   "src/server/fuzz.test.ts",
 ];
