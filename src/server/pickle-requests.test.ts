@@ -71,7 +71,8 @@ describe("the server, given pickles", () => {
   });
 });
 
-describe("a pickle whose __reduce__ runs a command", () => {
+// Each test starts python3, which takes seconds on a busy machine: the limit only stops a hang.
+describe("a pickle whose __reduce__ runs a command", { timeout: 30_000 }, () => {
   const EXPLOIT = `
 import os, pickle, sys
 class Exploit:
