@@ -57,18 +57,18 @@ describe("grading the course's exercises", { timeout: 120_000 }, () => {
     expect(grade.score).toBe(0);
   });
 
-  it("grades a copy with an endless loop in one exercise in bounded time, losing only that exercise", async () => {
+  // The test's timeout is what says the grading ends: the time limit, twice, and room for a busy machine.
+  it("stops an endless loop in one exercise at the time limit, losing only that exercise", async () => {
     const dir = await copyWithSolutions("endless", [second()]);
     const file = path.join(dir, first().id, first().files[0] ?? "");
     await writeFile(file, `${await readFile(file, "utf8")}\nfor (;;) {}\n`);
-    const started = performance.now();
     // A short limit, as the grader's default of 30 s would make this test slow; the timed-out
     // exercise is graded once more alone, so that a busy machine cannot fail the other one.
     const grade = await gradeSubmission(dir, options(6));
-    expect(performance.now() - started).toBeLessThan(60_000); // two time limits and some
     expect(grade.exercises.map((exercise) => [exercise.problem, exercise.score === exercise.max])).toEqual([
       ["timeout", false],
       [undefined, true],
     ]);
+    expect(grade.exercises[0]?.feedback[0]).toMatch(/^stopped after 6 s, twice/);
   });
 });
