@@ -6,7 +6,7 @@ import { portFromEnvironment } from "../protocol/port-variable.ts";
 import { DEFAULT_PORT, type Address } from "./socket-manager.ts";
 
 /** How to run the client, for the usage message. */
-export const CLIENT_USAGE = "usage: client [HOST] [--port PORT]";
+export const CLIENT_USAGE = "usage: client [HOST] [--port PORT] [--codec json|pickle]";
 
 /** What the client's command line asks for: the server, and the codec to talk to it in. */
 export interface ClientOptions {
