@@ -2,8 +2,10 @@
  * `npm test`: the whole course in one command.
  * 1. tangle the chapters; src/ must match the last snapshot;
  * 2. type-check every chapter's snapshot (errors point at chapter lines) and the tools, and
- * 3. run every chapter's own tests and the tools' tests with vitest, at the same time.
- * It ends with one line, `N passed, M failed`, counting tests.
+ * 3. run the chapters' tests (each test file in the first chapter where its code is new) and the
+ *    tools' tests with vitest, at the same time, and beside them build the site when it has
+ *    changed and test it in a browser.
+ * It prints how long each step took, and ends with one line, `N passed, M failed`, counting tests.
  * Arguments go to vitest, so `npm test -- --project "chapter 05-server"` runs the checks and one
  * chapter's tests, and `npm test -- test/tools` the tools' tests.
  */
