@@ -142,6 +142,20 @@ describe("the code and changes pages", () => {
     expect(page).toContain("[«build the greeting» (chapter 2)](/chapters/02-fixture.html#chunk-build-the-greeting)");
   });
 
+  it("shows a file unchanged since an earlier chapter as a link to the page that shows it in full", () => {
+    const farewell = chapter(2,
+      "# Farewells",
+      "",
+      fence("python file=src/farewell.py", "def farewell(name):", "    return f'Bye, {name}'"),
+    );
+    const site = siteOf(one, farewell);
+    const page = codePage(site, site.chapters[1]!, site.index.snapshots[1]!);
+    expect(page).toContain("## `src/greet.ts` {#file-src-greet-ts}\n\nUnchanged since chapter 1:"
+      + " [the file as that chapter left it](/code/01-fixture.html#file-src-greet-ts).");
+    expect(page).not.toContain("return `Hello, ${name}`;");
+    expect(page).toContain("```python\n# Generated from the course text");
+  });
+
   it("shows what a chapter changed as a diff of the course's lines", () => {
     const site = siteOf(one, two);
     const page = changesPage(site, site.chapters[1]!, site.index.snapshots[1]!, site.index.snapshots[0]);

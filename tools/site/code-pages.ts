@@ -1,6 +1,7 @@
 /**
- * Generated pages, one pair per chapter: the code as of the chapter (every file of its snapshot,
- * each with the fences it is made of) and what changed since the previous chapter (a diff).
+ * Generated pages, one pair per chapter: the code as of the chapter (every file of its snapshot:
+ * in full, with the fences it is made of, where the chapter wrote it, or else a link to the page
+ * that shows it) and what changed since the previous chapter (a diff).
  * They are written to gitignored folders under docs/ before VitePress builds the site.
  */
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -34,7 +35,8 @@ export function codePage(site: CourseSite, page: ChapterPage, snapshot: Snapshot
     `# The code as of chapter ${number}`,
     "",
     `Every file of the course's code at the end of [chapter ${number}, ${escapeText(page.title)}](${page.link}),`
-      + ` as \`npm run chapter -- ${number}\` writes it to \`build/chapters/${slug}/src/\`.`
+      + ` as \`npm run chapter -- ${number}\` writes it to \`build/chapters/${slug}/src/\`:`
+      + " each file this chapter wrote in full, the others as a link to the chapter's page that shows them."
       + ` [What changed since the previous chapter](${page.changesLink}).`,
     "",
     ...files.map((file) => `- [\`${file.path}\`](#${anchorFor({ kind: "file", path: file.path })})`),
@@ -42,11 +44,30 @@ export function codePage(site: CourseSite, page: ChapterPage, snapshot: Snapshot
   ];
   for (const file of files) {
     parts.push(`## \`${file.path}\` {#${anchorFor({ kind: "file", path: file.path })}}`, "");
+    const shown = shownIn(site, snapshot, file);
+    if (shown !== snapshot) {
+      const where = site.chapters.find((candidate) => candidate.chapter === shown.chapter);
+      parts.push(`Unchanged since chapter ${shown.chapter.number}:`
+        + ` [the file as that chapter left it](${where?.codeLink ?? ""}#${anchorFor({ kind: "file", path: file.path })}).`, "");
+      continue;
+    }
     const fences = sourceFences(site, file);
     if (fences.length > 0) parts.push(`Made of ${fences.map((fence) => fenceMention(site, fence)).join(", ")}.`, "");
     parts.push(codeFence(languageOf(file.path), file.content), "");
   }
   return parts.join("\n");
+}
+
+/**
+ * The earliest snapshot, up to `snapshot`, from which the file has this very content. The code
+ * page of that chapter shows it in full; later pages link there, so that each version of a file
+ * is highlighted and downloaded once, not once per chapter.
+ */
+function shownIn(site: CourseSite, snapshot: Snapshot, file: TangledFile): Snapshot {
+  const snapshots = site.index.snapshots;
+  let index = snapshots.indexOf(snapshot);
+  while (index > 0 && snapshots[index - 1]?.files.get(file.path)?.content === file.content) index -= 1;
+  return snapshots[index] ?? snapshot;
 }
 
 /** The page showing what changed between two snapshots. */
@@ -130,6 +151,7 @@ function frontmatter(title: string): string {
 }
 
 function languageOf(filePath: string): string {
+  if (filePath.endsWith(".py")) return "python";
   return /\.[cm]?jsx?$/.test(filePath) ? "js" : "ts";
 }
 
