@@ -2,10 +2,14 @@ import { describe, expect, it } from "vitest";
 import { readChapters } from "../tools/literate/chapters.ts";
 import { formatLocation } from "../tools/literate/location.ts";
 import { readTranscripts, type Transcript } from "../tools/transcript/parse.ts";
-import { TranscriptRunner } from "../tools/transcript/run.ts";
+import { TRANSCRIPTS_OF, TranscriptRunner } from "../tools/transcript/run.ts";
 
 const root = process.cwd();
-const transcripts = (await readChapters(root)).flatMap((chapter) => readTranscripts(chapter));
+const chapters = await readChapters(root);
+const transcripts = chapters.flatMap((chapter) => readTranscripts(chapter));
+/** `npm test -- --chapter N` runs only chapter N's transcripts. */
+const focus = process.env[TRANSCRIPTS_OF];
+const chosen = focus === undefined ? transcripts : transcripts.filter((transcript) => transcript.location.file === `chapters/${focus}.md`);
 
 async function expectTranscriptToMatch(transcript: Transcript): Promise<void> {
   await using runner = await TranscriptRunner.create(root);
@@ -28,6 +32,6 @@ describe("the Try it transcripts of the chapters", () => {
 
   // Each runs in a sandbox of its own, on a port of its own, so they can all run side by side.
   describe.concurrent("each", () => {
-    for (const transcript of transcripts) it(title(transcript), () => expectTranscriptToMatch(transcript), TIMEOUT_MS);
+    for (const transcript of chosen) it(title(transcript), () => expectTranscriptToMatch(transcript), TIMEOUT_MS);
   });
 });

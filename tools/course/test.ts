@@ -8,10 +8,14 @@
  * It prints how long each step took, and ends with one line, `N passed, M failed`, counting tests.
  * Arguments go to vitest, so `npm test -- --project "chapter 05-server"` runs the checks and one
  * chapter's tests, and `npm test -- test/tools` the tools' tests.
+ * `npm test -- --chapter N` is the loop of whoever edits chapter N: the same tangle check, then the
+ * type-check, every test and the Try it transcripts of chapter N alone.
  */
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { checkSource, snapshotDir, tangleCourse, writeSnapshots } from "../tangle/course.ts";
+import type { Snapshot } from "../tangle/tangle.ts";
+import { TRANSCRIPTS_OF } from "../transcript/run.ts";
 import { DISTINCT_TESTS_ONLY } from "./distinct-tests.ts";
 import { bin, capture, passThrough, SITE_BUILT } from "./node-tools.ts";
 import { formatTypeErrors, typecheck, writeProject } from "./typecheck.ts";
@@ -123,13 +127,50 @@ async function testStep(vitestArgs: readonly string[]): Promise<VitestSummary | 
   return addSummaries(rest.summary, summary);
 }
 
+/** Type-checks one chapter's snapshot, for `--chapter N`. */
+async function typecheckChapter(snapshot: Snapshot): Promise<{ ok: boolean; report: string }> {
+  const project = await writeProject(root, `${snapshotDir(snapshot)}/tsconfig.json`, ["src"]);
+  const errors = await typecheck(root, project, [snapshot]);
+  if (errors.length > 0) return { ok: false, report: `${formatTypeErrors(errors)}\n✗ type-check: ${errors.length} error(s)` };
+  return { ok: true, report: `✓ type-check: chapter ${snapshot.chapter.number}'s snapshot (done at ${elapsed()})` };
+}
+
+/** Every test of one chapter's snapshot, and its transcripts, for `--chapter N`. */
+async function testChapter(snapshot: Snapshot): Promise<VitestSummary | undefined> {
+  const { slug } = snapshot.chapter;
+  const filters = [`${snapshotDir(snapshot)}/`, "test/transcripts.test.ts"];
+  const args = ["--project", `chapter ${slug}`, "--project", "tools", ...filters];
+  return (await runVitest(args, "vitest-report.json", { env: { [TRANSCRIPTS_OF]: slug } })).summary;
+}
+
+/** The snapshot `--chapter N` names, or undefined (having said why) when there is none. */
+function focusOf(argv: readonly string[], snapshots: readonly Snapshot[]): Snapshot | undefined {
+  const wanted = argv[1];
+  const found = /^\d+$/.test(wanted ?? "") ? snapshots.find((snapshot) => snapshot.chapter.number === Number(wanted)) : undefined;
+  if (found === undefined) {
+    const numbers = snapshots.map((snapshot) => snapshot.chapter.number).join(", ");
+    console.error(`no chapter ${JSON.stringify(wanted ?? "")}: the chapters are ${numbers}\nusage: npm test -- --chapter N`);
+  }
+  return found;
+}
+
 async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
   const tangled = await tangleStep();
+  let focus: Snapshot | undefined;
+  if (argv[0] === "--chapter") {
+    if (tangled === undefined) return 1;
+    focus = focusOf(argv, tangled.snapshots);
+    if (focus === undefined) return 2;
+    console.log(`Chapter ${focus.chapter.number} only: its type-check, tests and transcripts; the whole \`npm test\` checks the rest.`);
+  }
   // The tests need the snapshots written, not type-checked (Vitest strips the types itself), so
   // the type-check runs beside them.
   const [types, summary] = await Promise.all([
-    tangled ? typecheckStep(tangled.snapshots) : { ok: false, report: "✗ type-check: not run, since the chapters do not tangle" },
-    testStep(process.argv.slice(2)),
+    !tangled ? { ok: false, report: "✗ type-check: not run, since the chapters do not tangle" }
+    : focus ? typecheckChapter(focus)
+    : typecheckStep(tangled.snapshots),
+    focus ? testChapter(focus) : testStep(argv),
   ]);
   (types.ok ? console.log : console.error)(types.report);
   const typesOk = types.ok;

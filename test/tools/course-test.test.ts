@@ -1,0 +1,28 @@
+/** `npm test` itself: the arguments it reads before handing the rest to vitest. */
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bin, capture } from "../../tools/course/node-tools.ts";
+
+const script = path.resolve("tools/course/test.ts");
+let course: string;
+
+beforeAll(async () => {
+  course = await mkdtemp(path.join(tmpdir(), "course-test-"));
+  await mkdir(path.join(course, "chapters"));
+  await writeFile(path.join(course, "chapters", "01-one.md"), "# One\n\n```ts file=src/a.ts\nexport const a = 1;\n```\n");
+  await writeFile(path.join(course, "chapters", "02-two.md"), "# Two\n\n```ts file=src/b.ts\nexport const b = 2;\n```\n");
+});
+afterAll(() => rm(course, { recursive: true, force: true }));
+
+describe("npm test -- --chapter N", () => {
+  it("names the chapters there are and exits 2, running nothing, when there is no chapter N", async () => {
+    for (const wanted of [["42"], ["two"], []]) {
+      const { code, output } = await capture([...bin.tsx, script, "--chapter", ...wanted], course);
+      expect(code).toBe(2);
+      expect(output).toContain(`no chapter "${wanted[0] ?? ""}": the chapters are 1, 2\nusage: npm test -- --chapter N`);
+      expect(output).not.toContain("type-check");
+    }
+  });
+});
