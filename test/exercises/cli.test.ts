@@ -77,7 +77,11 @@ describe("npm run grade", { timeout: 60_000 }, () => {
   });
 
   it("exits 2, saying why, when it cannot start", async () => {
-    expect(await grade(path.join(course.root, "no-such-folder"))).toMatchObject({ code: 2 });
+    expect(await grade(path.join(course.root, "no-such-folder"))).toMatchObject({ code: 2, output: `no such folder: ${path.join(course.root, "no-such-folder")}\n` });
+    const json = path.join(course.root, "no-such-folder", "grade.json");
+    expect(await grade(course.solutionsDir, "--json", json, "--only", "01-add")).toMatchObject({
+      code: 2, output: `cannot write --json ${json}: that folder does not exist (${path.dirname(json)}); nothing was graded\n`,
+    });
     expect(await grade(course.solutionsDir, "--only", "99-nothing")).toMatchObject({ code: 2, output: "no such exercise: 99-nothing\n" });
   });
 });

@@ -5,7 +5,7 @@
  * official and hidden tests; or, when DIR holds one folder per student, the whole class.
  * Exits 0 whenever grading completed, whatever the scores; 2 when it could not start.
  */
-import { writeFile } from "node:fs/promises";
+import { access, constants, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -58,7 +58,21 @@ async function main(argv: readonly string[]): Promise<number> {
       console.error(`graded ${student ? `${student} ` : ""}${grade.id}: ${grade.score}/${grade.max} (${grade.seconds.toFixed(1)} s)`),
   };
   const target = path.resolve(dir);
-  if (await isClassFolder(target, catalog)) {
+  const problem = await folderProblem(dir, target);
+  if (problem !== undefined) {
+    console.error(problem);
+    return 2;
+  }
+  const isClass = await isClassFolder(target, catalog);
+  // A report that cannot be written must stop the grading before it starts, not after it.
+  for (const [option, file] of [["--json", values.json], ["--csv", isClass ? values.csv ?? "grades.csv" : undefined]] as const) {
+    const unwritable = file === undefined ? undefined : await reportProblem(option, file);
+    if (unwritable !== undefined) {
+      console.error(unwritable);
+      return 2;
+    }
+  }
+  if (isClass) {
     const grades = await gradeClass(target, options);
     console.log(formatClass(grades));
     const csv = values.csv ?? "grades.csv";
@@ -73,9 +87,29 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
+/** Why DIR cannot be graded, or undefined when it is a folder. */
+async function folderProblem(dir: string, target: string): Promise<string | undefined> {
+  const found = await stat(target).catch(() => undefined);
+  if (found === undefined) return `no such folder: ${dir}`;
+  return found.isDirectory() ? undefined : `${dir} is not a folder: give the folder of a submission or of a class`;
+}
+
+/** Why the report `file` (given with `option`) could not be written, or undefined when it can. */
+async function reportProblem(option: string, file: string): Promise<string | undefined> {
+  const folder = path.dirname(path.resolve(file));
+  try {
+    await access(folder, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "that folder does not exist" : "that folder is not writable";
+    return `cannot write ${option} ${file}: ${reason} (${folder}); nothing was graded`;
+  }
+}
+
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
+  if ((error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS") === true) console.error(USAGE);
   process.exitCode = 2;
 }
