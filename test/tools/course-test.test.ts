@@ -1,4 +1,4 @@
-/** `npm test` itself: the arguments it reads before handing the rest to vitest. */
+/** `npm test` itself: what it does before vitest, with its own arguments and with a broken chapter. */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -24,5 +24,18 @@ describe("npm test -- --chapter N", () => {
       expect(output).toContain(`no chapter "${wanted[0] ?? ""}": the chapters are 1, 2\nusage: npm test -- --chapter N`);
       expect(output).not.toContain("type-check");
     }
+  });
+});
+
+describe("npm test on a chapter that does not tangle", () => {
+  it("says where the chapter is broken and exits 1 without testing the last good snapshots", async () => {
+    const broken = path.join(course, "broken");
+    await mkdir(path.join(broken, "chapters"), { recursive: true });
+    await writeFile(path.join(broken, "chapters", "01-one.md"), "# One\n\n```ts file=src/a.ts\nexport const a = 1;\n");
+    const { code, output } = await capture([...bin.tsx, script], broken);
+    expect(code).toBe(1);
+    expect(output).toContain("chapters/01-one.md:3: unterminated code fence");
+    expect(output).toContain("✗ the course is not green: nothing else was run");
+    expect(output).not.toMatch(/RUN|type-check/);
   });
 });
