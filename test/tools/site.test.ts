@@ -1,7 +1,7 @@
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import type { Chapter } from "../../tools/literate/chapters.ts";
-import { changesPage, codePage } from "../../tools/site/code-pages.ts";
+import { changesPage, chapterLinkOf, codePage } from "../../tools/site/code-pages.ts";
 import { courseSite, type CourseSite } from "../../tools/site/course-site.ts";
 import { literatePlugin, siteHref } from "../../tools/site/literate-plugin.ts";
 import { chapter, fence } from "./fixtures.ts";
@@ -154,6 +154,16 @@ describe("the code and changes pages", () => {
       + " [the file as that chapter left it](/code/01-fixture.html#file-src-greet-ts).");
     expect(page).not.toContain("return `Hello, ${name}`;");
     expect(page).toContain("```python\n# Generated from the course text");
+  });
+
+  it("links a line of the code to the fence of the chapter that writes it, for the API reference", () => {
+    const site = siteOf(one, two);
+    const lines = site.index.snapshots.at(-1)!.files.get("src/greet.ts")!.content.split("\n");
+    const lineOf = (text: string) => lines.findIndex((line) => line.includes(text)) + 1;
+    expect(chapterLinkOf(site, "src/greet.ts", lineOf("export function greet"))).toBe("/chapters/01-fixture.html#file-src-greet-ts");
+    expect(chapterLinkOf(site, "src/greet.ts", lineOf("Good morning"))).toBe("/chapters/02-fixture.html#chunk-build-the-greeting");
+    expect(chapterLinkOf(site, "src/greet.ts", lineOf("Generated from the course text"))).toBeUndefined();
+    expect(chapterLinkOf(site, "src/nothing.ts", 1)).toBeUndefined();
   });
 
   it("shows what a chapter changed as a diff of the course's lines", () => {

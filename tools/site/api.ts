@@ -9,7 +9,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { Application, DeclarationReflection, LogLevel, ReflectionKind, ReflectionType, RendererEvent, type ProjectReflection, type Router, type TypeDocOptions } from "typedoc";
+import { Application, DeclarationReflection, LogLevel, ReflectionKind, ReflectionType, RendererEvent, SignatureReflection, type ProjectReflection, type Router, type TypeDocOptions } from "typedoc";
 import { writeProject } from "../course/typecheck.ts";
 import { GENERATED, type ApiEntry } from "./course-site.ts";
 
@@ -21,11 +21,14 @@ export interface ApiReport {
   readonly warnings: string[];
 }
 
+/** The page and anchor where the chapters write a line of `src/` (`src/x.ts`, 1-based), if they do. */
+export type ChapterLinkOf = (file: string, line: number) => string | undefined;
+
 /**
  * Writes the API pages and the API index from the snapshot in `snapshotDir` (relative to `root`,
- * holding `src/`).
+ * holding `src/`). Each export's "Defined in" links to the chapter that writes it, by `linkOf`.
  */
-export async function writeApiPages(root: string, snapshotDir: string | undefined): Promise<ApiReport> {
+export async function writeApiPages(root: string, snapshotDir: string | undefined, linkOf: ChapterLinkOf = () => undefined): Promise<ApiReport> {
   const out = path.join(root, GENERATED.api);
   await rm(out, { recursive: true, force: true });
   await mkdir(path.dirname(path.join(root, GENERATED.apiIndex)), { recursive: true });
@@ -57,6 +60,9 @@ export async function writeApiPages(root: string, snapshotDir: string | undefine
     externalSymbolLinkMappings: { "@types/node": { "*": "https://nodejs.org/api/" } },
     validation: { notExported: true, invalidLink: true, notDocumented: false, rewrittenLink: true },
     logLevel: "Warn",
+    // "Defined in" links to the chapters, not to a git host: the links are set after conversion.
+    disableGit: true,
+    sourceLinkTemplate: "{path}#{line}",
   };
   const app = await Application.bootstrapWithPlugins(options);
   app.logger.log = (message, level) => {
@@ -65,6 +71,14 @@ export async function writeApiPages(root: string, snapshotDir: string | undefine
   const project = await app.convert();
   if (project === undefined) return { undocumented: ["typedoc could not read src/"], warnings };
   app.validate(project);
+  for (const reflection of Object.values(project.reflections)) {
+    if (!(reflection instanceof DeclarationReflection || reflection instanceof SignatureReflection)) continue;
+    for (const source of reflection.sources ?? []) {
+      const url = linkOf(source.fileName, source.line);
+      if (url === undefined) delete source.url;
+      else source.url = url;
+    }
+  }
   let entries: ApiEntry[] = [];
   // The router, which knows each page and section, lives only while the pages are written.
   app.renderer.on(RendererEvent.END, () => {

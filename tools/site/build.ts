@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import { passThrough } from "../course/node-tools.ts";
 import { snapshotDir, writeSnapshots } from "../tangle/course.ts";
 import { writeApiPages } from "./api.ts";
-import { writeCodePages } from "./code-pages.ts";
+import { chapterLinkOf, writeCodePages } from "./code-pages.ts";
 import { loadCourseSite } from "./course-site.ts";
 import { forgetBuild, isBuiltFrom, recordBuild, siteInputsHash } from "./site-inputs.ts";
 
@@ -41,7 +41,8 @@ async function main(mode: string, ifChanged: boolean): Promise<number> {
   await writeCodePages(site);
   console.log(`✓ code pages: ${site.chapters.length} chapter(s), ${site.exercises.length} exercise(s)`);
   const last = site.index.snapshots.at(-1);
-  const { undocumented, warnings } = await writeApiPages(root, last === undefined ? undefined : snapshotDir(last));
+  const linkOf = (file: string, line: number) => chapterLinkOf(site, file, line);
+  const { undocumented, warnings } = await writeApiPages(root, last === undefined ? undefined : snapshotDir(last), linkOf);
   if (warnings.length > 0) console.warn(warnings.map((warning) => `typedoc: ${warning}`).join("\n"));
   if (undocumented.length > 0) {
     console.error(undocumented.map((name) => `  ${name}`).join("\n"));

@@ -8,6 +8,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { structuredPatch } from "diff";
 import { anchorFor, type IndexedFence } from "../literate/cross-references.ts";
+import type { SourceLocation } from "../literate/location.ts";
 import type { Snapshot, TangledFile } from "../tangle/tangle.ts";
 import { GENERATED, type ChapterPage, type CourseSite } from "./course-site.ts";
 
@@ -126,12 +127,27 @@ function courseLines(file: TangledFile | undefined): string {
 function sourceFences(site: CourseSite, file: TangledFile): IndexedFence[] {
   const found = new Set<IndexedFence>();
   for (const { origin } of file.lines) {
-    if (origin === undefined) continue;
-    const fence = site.index.fencesOf(origin.file).find((entry) =>
-      origin.line >= entry.fence.firstCodeLine && origin.line < entry.fence.firstCodeLine + lineCount(entry.fence.code));
+    const fence = origin === undefined ? undefined : fenceAt(site, origin);
     if (fence !== undefined) found.add(fence);
   }
   return [...found];
+}
+
+/** The fence that holds a line of a chapter. */
+function fenceAt(site: CourseSite, origin: SourceLocation): IndexedFence | undefined {
+  return site.index.fencesOf(origin.file).find((entry) =>
+    origin.line >= entry.fence.firstCodeLine && origin.line < entry.fence.firstCodeLine + lineCount(entry.fence.code));
+}
+
+/**
+ * Where the chapters write line `line` of `filePath` as the last chapter leaves it: a link to the
+ * fence the line comes from, for the API reference's "Defined in". Undefined for a generated line.
+ */
+export function chapterLinkOf(site: CourseSite, filePath: string, line: number): string | undefined {
+  const origin = site.index.snapshots.at(-1)?.files.get(filePath)?.lines[line - 1]?.origin;
+  const fence = origin === undefined ? undefined : fenceAt(site, origin);
+  const page = site.chapters.find((candidate) => candidate.chapter === fence?.chapter);
+  return page === undefined || fence?.anchor === undefined ? undefined : `${page.link}#${fence.anchor}`;
 }
 
 function lineCount(code: string): number {
