@@ -125,7 +125,7 @@ export class CarServer {
    * closes between requests gets an answer without a reply: a polite close.
    */
   async #answerNext(socket: Socket, frames: FrameReader, persistent: boolean): Promise<Answer | undefined> {
-    const stopReadDeadlines = startReadDeadlines(socket, this.#limits);
+    const stopReadDeadlines = persistent ? startNextRequestDeadlines(socket, this.#limits) : startReadDeadlines(socket, this.#limits);
     let codec = JSON_CODEC;
     try {
       const payload = await frames.next();
@@ -252,6 +252,26 @@ function replyFrame(codec: Codec, reply: Reply): Buffer {
     console.error(`Failed to encode a reply as ${codec.name}:`, error);
     return codec.encodeFrame([false, `The server cannot write its reply as ${codec.name}`]);
   }
+}
+
+/**
+ * The read clocks between two requests of a persistent connection: the idle clock at once, and the
+ * request deadline from the first byte of the next request. Returns the function that stops both.
+ */
+function startNextRequestDeadlines(socket: Socket, limits: ConnectionLimits): () => void {
+  const destroy = () => socket.destroy();
+  socket.setTimeout(limits.idleTimeoutMs);
+  socket.on("timeout", destroy);
+  let deadline: NodeJS.Timeout | undefined;
+  const startDeadline = () => (deadline = setTimeout(destroy, limits.requestTimeoutMs));
+  // The reading loop's read() emits 'data' for each chunk; listening does not make the socket flow.
+  socket.once("data", startDeadline);
+  return () => {
+    socket.setTimeout(0);
+    socket.off("timeout", destroy);
+    socket.off("data", startDeadline);
+    clearTimeout(deadline);
+  };
 }
 
 /** What the server sends back for one request, in the request's codec, and whether the connection stays open after it. */

@@ -30,11 +30,15 @@ async function connect(): Promise<{ socket: Socket; replies: () => Promise<unkno
   const socket = net.connect(address.port, address.host);
   await once(socket, "connect");
   const frames = new FrameReader(socket[Symbol.asyncIterator]());
-  /** Reads until the server closes, and returns every message. */
+  /** Reads until the server closes (or resets, when it closed while the client still wrote), and returns every message. */
   const replies = async () => {
     const messages: unknown[] = [];
-    for (let payload = await frames.next(); payload !== undefined; payload = await frames.next()) {
-      messages.push(JSON.parse(Buffer.from(payload).toString()));
+    try {
+      for (let payload = await frames.next(); payload !== undefined; payload = await frames.next()) {
+        messages.push(JSON.parse(Buffer.from(payload).toString()));
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ECONNRESET") throw error;
     }
     return messages;
   };
@@ -66,6 +70,33 @@ describe("a persistent connection", () => {
     const { socket, replies } = await connect();
     socket.write(encodeFrame(HELLO_REQUEST));
     expect(await replies()).toEqual([[true, "persistent"]]); // then the close, without the client ending
+  });
+
+  it("outlives the request deadline, which runs for each request, not from the connection", async () => {
+    await server.close();
+    await startServer({ requestTimeoutMs: 100 });
+    const { socket, replies } = await connect();
+    socket.write(encodeFrame(HELLO_REQUEST));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    socket.end(encodeFrame(["GET_CAR_DETAILS", "024 HYR"]));
+    expect(await replies()).toEqual([[true, "persistent"], [true, 2, 97543, "Jack Lemon"]]);
+  });
+
+  it("is closed when a request trickles in slower than the request deadline", async () => {
+    await server.close();
+    await startServer({ requestTimeoutMs: 100 });
+    const { socket, replies } = await connect();
+    socket.on("error", () => {}); // writing to a connection the server has closed
+    socket.write(encodeFrame(HELLO_REQUEST));
+    const frame = encodeFrame(["GET_CAR_DETAILS", "024 HYR"]);
+    let sent = 0;
+    const trickle = setInterval(() => socket.write(frame.subarray(sent, ++sent)), 20); // a byte every 20 ms
+    try {
+      expect(await replies()).toEqual([[true, "persistent"]]); // no reply to the trickled request
+      expect(sent).toBeLessThan(frame.length);
+    } finally {
+      clearInterval(trickle);
+    }
   });
 
   it("refuses a request over the size limit, and closes, after answering the ones before it", async () => {
