@@ -3,8 +3,12 @@
 import { mkdtemp, open, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { handleRequest } from "../client/handle-request.ts";
 import { AuditLog, type Change, type JournalFile } from "./audit-log.ts";
+import { createCarActions } from "./car-actions.ts";
+import { CarServer } from "./car-server.ts";
+import { createSampleRegistry } from "./sample-registrations.ts";
 
 let directory: string;
 let path: string;
@@ -80,17 +84,24 @@ describe("the journal's group commit", () => {
 });
 
 describe("a server whose journal fails", () => {
-  it("acknowledges none of the writes, applies none, and still answers reads", async () => {
-    const { createCarActions } = await import("./car-actions.ts");
-    const { createSampleRegistry } = await import("./sample-registrations.ts");
+  it("acknowledges none of the writes, applies none, reports the failure, and still answers reads", async () => {
     const calls = { datasyncs: 0, failFrom: 1 };
     await using log = await AuditLog.open(path, countingFile(calls));
     const registry = createSampleRegistry();
-    const actions = createCarActions({ registry, requestShutdown() {}, audit: (change) => log.record(change) });
-    const writes = ["024 HYR", "381 PFD", "B 402 KX"].map((license) => actions.get("CHANGE_OWNER")?.run([license, "Nobody"]));
-    const outcomes = await Promise.allSettled(writes);
-    expect(outcomes.every((outcome) => outcome.status === "rejected")).toBe(true);
-    expect([...registry.entries()].some(([, car]) => car.owner === "Nobody")).toBe(false);
-    expect(await actions.get("GET_CAR_DETAILS")?.run(["024 HYR"])).toEqual([true, 2, 97543, "Jack Lemon"]);
+    const server = new CarServer(createCarActions({ registry, requestShutdown() {}, audit: (change) => log.record(change) }));
+    const address = await server.listen("127.0.0.1", 0);
+    const reported = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const licenses = ["024 HYR", "381 PFD", "B 402 KX"];
+      const replies = await Promise.all(licenses.map((license) => handleRequest(address, ["CHANGE_OWNER", license, "Nobody"])));
+      expect(replies).toEqual(licenses.map(() => [false, "The server failed to handle this request"]));
+      expect(reported).toHaveBeenCalledTimes(licenses.length);
+      expect(String(reported.mock.calls[0]?.[1])).toContain("EIO");
+      expect([...registry.entries()].some(([, car]) => car.owner === "Nobody")).toBe(false);
+      expect(await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"])).toEqual([true, 2, 97543, "Jack Lemon"]);
+    } finally {
+      reported.mockRestore();
+      await server.close();
+    }
   });
 });
