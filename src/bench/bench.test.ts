@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
+import { addressWithNoServer } from "../testing/listen.ts";
 import { runProgram } from "../testing/run-program.ts";
 import type { BenchReport } from "./report.ts";
 
@@ -35,4 +36,11 @@ describe("npm run bench", () => {
     expect(report.problems).toEqual([]);
     expect(stdout).toContain("checked: every car has the mileage of its last acknowledged write");
   }, 60_000);
+
+  it("stops with one line, and status 1, when no server listens at --port", async () => {
+    const { port } = await addressWithNoServer();
+    const { status, stderr } = await runProgram(fileURLToPath(new URL("./main.ts", import.meta.url)), ["--port", String(port)]);
+    expect(status).toBe(1);
+    expect(stderr.trim().split("\n").at(-1)).toBe(`The bench stopped: connect ECONNREFUSED 127.0.0.1:${port}: is the server running?`);
+  }, 30_000);
 });

@@ -47,25 +47,31 @@ const machine = describeMachine();
 if (machine.loadAverage > machine.cpus / 2) {
   console.warn(`Warning: the load average is ${machine.loadAverage.toFixed(2)} on ${machine.cpus} cores: the machine is busy, and the figures will be low and noisy`);
 }
-await using ownServer = options.target === undefined ? await startOwnServer() : undefined;
-const address = options.target ?? ownServer!.address;
-const cars = await registerCars(address, options.clients);
-const timing = { warmupMs: options.warmupMs, durationMs: options.durationMs };
-const scenarios: ScenarioResult[] = [];
-for (const writePercent of options.writePercents) {
-  for (const connection of options.connections) {
-    scenarios.push(await runScenario(address, cars, { writePercent, connection }, timing));
+try {
+  await using ownServer = options.target === undefined ? await startOwnServer() : undefined;
+  const address = options.target ?? ownServer!.address;
+  const cars = await registerCars(address, options.clients);
+  const timing = { warmupMs: options.warmupMs, durationMs: options.durationMs };
+  const scenarios: ScenarioResult[] = [];
+  for (const writePercent of options.writePercents) {
+    for (const connection of options.connections) {
+      scenarios.push(await runScenario(address, cars, { writePercent, connection }, timing));
+    }
   }
+  const report: BenchReport = {
+    machine,
+    server: options.target === undefined ? "started by the bench" : `${address.host}:${address.port}`,
+    clients: options.clients,
+    timing,
+    scenarios,
+    ratios: ratiosOf(scenarios),
+    problems: await checkCars(address, cars),
+  };
+  console.log(formatReport(report));
+  if (options.jsonPath !== undefined) await writeFile(options.jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+  if (report.problems.length > 0 || scenarios.some((scenario) => scenario.failed > 0)) process.exitCode = 1;
+} catch (error) {
+  if (!(error instanceof Error)) throw error;
+  console.error(`The bench stopped: ${error.message}`);
+  process.exitCode = 1;
 }
-const report: BenchReport = {
-  machine,
-  server: options.target === undefined ? "started by the bench" : `${address.host}:${address.port}`,
-  clients: options.clients,
-  timing,
-  scenarios,
-  ratios: ratiosOf(scenarios),
-  problems: await checkCars(address, cars),
-};
-console.log(formatReport(report));
-if (options.jsonPath !== undefined) await writeFile(options.jsonPath, `${JSON.stringify(report, null, 2)}\n`);
-if (report.problems.length > 0 || scenarios.some((scenario) => scenario.failed > 0)) process.exitCode = 1;
