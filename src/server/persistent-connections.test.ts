@@ -172,3 +172,41 @@ describe("PersistentConnection", () => {
     await connection[Symbol.asyncDispose]();
   });
 });
+
+describe("a server shutting down", () => {
+  /** A server of the test's own, with a minute of grace, which the test closes itself. */
+  async function serverWithGrace(audit?: () => Promise<void>) {
+    const actions = createCarActions({ registry: createSampleRegistry(), requestShutdown() {}, ...(audit ? { audit } : {}) });
+    const own = new CarServer(actions, { shutdownGraceMs: 60_000 });
+    return { own, ownAddress: await own.listen("127.0.0.1", 0) };
+  }
+
+  it("drops a persistent connection waiting for its next request at once", async () => {
+    const { own, ownAddress } = await serverWithGrace();
+    const connection = await PersistentConnection.open(ownAddress);
+    expect(await connection.request(["GET_CAR_DETAILS", "024 HYR"])).toEqual([true, 2, 97543, "Jack Lemon"]);
+    await own.close();
+    await expect(connection.request(["GET_CAR_DETAILS", "024 HYR"])).rejects.toMatchObject({ name: "RequestError" });
+    await connection[Symbol.asyncDispose]();
+  });
+
+  it("answers a request in flight, then closes the connection instead of reading another", async () => {
+    let letThrough!: () => void;
+    const gate = new Promise<void>((resolve) => (letThrough = resolve));
+    let audited!: () => void;
+    const reachedAudit = new Promise<void>((resolve) => (audited = resolve));
+    const { own, ownAddress } = await serverWithGrace(async () => {
+      audited();
+      await gate;
+    });
+    const connection = await PersistentConnection.open(ownAddress);
+    const change = connection.request(["CHANGE_OWNER", "024 HYR", "Jill Lemon"]);
+    await reachedAudit;
+    const closing = own.close();
+    letThrough();
+    expect(await change).toEqual([true, null]);
+    await closing;
+    await expect(connection.request(["GET_CAR_DETAILS", "024 HYR"])).rejects.toMatchObject({ name: "RequestError" });
+    await connection[Symbol.asyncDispose]();
+  });
+});
