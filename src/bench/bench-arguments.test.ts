@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseBenchArguments } from "./bench-arguments.ts";
 
 describe("parseBenchArguments", () => {
-  it("measures what the issue measured by default: 32 clients, reads and writes, both ways, 5 s after 1 s", () => {
+  it("measures by default what the chapter's first measurement did: 32 clients, reads and writes, both ways, 5 s after 1 s", () => {
     expect(parseBenchArguments([])).toEqual({
       clients: 32, durationMs: 5_000, warmupMs: 1_000, writePercents: [0, 100], connections: ["one-shot", "persistent"],
     });
