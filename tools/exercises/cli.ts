@@ -83,8 +83,10 @@ async function list(catalog: readonly GradedExercise[]): Promise<number> {
     return `failing (${grade.score}/${grade.max}${grade.problem ? `, ${grade.problem.replace("-", " ")}` : ""})`;
   });
   const width = Math.max(...catalog.map((exercise) => exercise.id.length));
+  const chapterWidth = Math.max(...catalog.map((exercise) => `ch ${exercise.chapter}`.length));
   catalog.forEach((exercise, index) => {
-    console.log(`${exercise.id.padEnd(width)}  ch ${exercise.chapter}  ${(statuses[index] ?? "").padEnd(22)}  ${exercise.title}`);
+    const chapter = `ch ${exercise.chapter}`.padEnd(chapterWidth);
+    console.log(`${exercise.id.padEnd(width)}  ${chapter}  ${(statuses[index] ?? "").padEnd(22)}  ${exercise.title}`);
   });
   return 0;
 }
