@@ -54,8 +54,19 @@ describe("SHUTDOWN", () => {
   it("leaves the token file of a server already running alone when it cannot listen", async () => {
     const first = await start();
     const token = await readFile(join(directory, "cars.token"), "utf8");
-    await expect(start({ port: first.address.port })).rejects.toMatchObject({ code: "EADDRINUSE" });
+    const elsewhere = { port: first.address.port, dataPath: join(directory, "other.json"), tokenPath: join(directory, "cars.token") };
+    await expect(start(elsewhere)).rejects.toMatchObject({ code: "EADDRINUSE" });
     expect(await readFile(join(directory, "cars.token"), "utf8")).toBe(token);
+  });
+
+  it("refuses a second server on the same data file, on any port, before it reads or writes a file", async () => {
+    const first = await start();
+    expect(await handleRequest(first.address, ["CHANGE_OWNER", "024 HYR", "Jill Lemon"])).toEqual([true, null]);
+    const files = async () => Promise.all(["cars.json", "cars.log", "cars.token"].map((name) => readFile(join(directory, name), "utf8")));
+    const before = await files();
+    await expect(start()).rejects.toThrow(`another server (process ${process.pid}) is using ${dataPath}`);
+    expect(await files()).toEqual(before); // the journal still holds the change: nothing was compacted
+    expect(before[1]).toContain("Jill Lemon");
   });
 
   it("takes a token given in the options, and writes no token file", async () => {
@@ -91,6 +102,9 @@ describe("the data on disk", () => {
     const crashed = `${directory}-crashed`;
     onTestFinished(() => rm(crashed, { recursive: true, force: true }));
     await cp(directory, crashed, { recursive: true });
+    // The copy's lock names this test's process, which runs; a crashed server's would name a process
+    // that does not, and be taken over (the lock's own tests show it).
+    await rm(join(crashed, "cars.lock"));
 
     const recovered = await start({ dataPath: join(crashed, "cars.json") });
     expect(recovered.replayed).toBe(3);

@@ -7,6 +7,7 @@ import { AuditLog, auditLogPathFor, type Change } from "./audit-log.ts";
 import { createCarActions } from "./car-actions.ts";
 import type { CarRegistry } from "./car-registry.ts";
 import { CarServer, type ConnectionLimits, type ListeningAddress } from "./car-server.ts";
+import { DataLock } from "./data-lock.ts";
 import { clearJournal, readJournal, replayChanges } from "./journal.ts";
 import { LicenseLocks } from "./license-locks.ts";
 import { loadRegistry, saveRegistry } from "./registry-file.ts";
@@ -47,8 +48,19 @@ export interface RunningServer {
  * Loads the registrations, replays the journal of changes made since the last
  * save, and starts listening. Every change is journaled before it is
  * acknowledged; on shutdown the registrations are saved and the journal emptied.
+ * Only one server at a time uses a data file: see {@link DataLock}.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const dataLock = await DataLock.acquire(options.dataPath);
+  try {
+    return await startHoldingLock(options, dataLock);
+  } catch (error) {
+    await dataLock.release();
+    throw error;
+  }
+}
+
+async function startHoldingLock(options: ServerOptions, dataLock: DataLock): Promise<RunningServer> {
   const { dataPath } = options;
   const { registry, source } = await loadRegistry(dataPath);
   const journalPath = auditLogPathFor(dataPath);
@@ -74,9 +86,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await compact(dataPath, registry, journalPath);
     await auditLog[Symbol.asyncDispose]();
     if (tokenPath !== undefined) await rm(tokenPath, { force: true });
+    await dataLock.release(); // last: another server may now start on the data file
     return registry.size;
   });
-  const address = await server.listen(options.host, options.port);
+  const address = await server.listen(options.host, options.port).catch(async (error: unknown) => {
+    await auditLog[Symbol.asyncDispose](); // nothing was served: the journal just closes
+    throw error;
+  });
   const shutdown = (): Promise<number> => {
     requestShutdown();
     return stopped;
