@@ -8,6 +8,14 @@ import { DEFAULT_PORT, type Address } from "./socket-manager.ts";
 /** How to run the client, for the usage message. */
 export const CLIENT_USAGE = "usage: client [HOST] [--port PORT] [--codec json|pickle]";
 
+/** What `--help` prints: the usage, and what each part of it means. */
+export const CLIENT_HELP = `${CLIENT_USAGE}
+
+  HOST          the server's host name or address (default 127.0.0.1)
+  --port PORT   the server's port (default 9653, or the port CAR_SERVER_PORT names)
+  --codec NAME  json (the default), or pickle: protocol 3, as the original's Python client sends
+  --help        print this and exit`;
+
 /** What the client's command line asks for: the server, and the codec to talk to it in. */
 export interface ClientOptions {
   address: Address;

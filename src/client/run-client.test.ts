@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { addressWithNoServer } from "../testing/listen.ts";
 import { MISBEHAVIOURS, misbehavingServer } from "../testing/misbehaving-server.ts";
 import { recorder, typed } from "../testing/text-streams.ts";
-import { CLIENT_USAGE } from "./client-arguments.ts";
+import { CLIENT_HELP, CLIENT_USAGE } from "./client-arguments.ts";
 import { runClient } from "./run-client.ts";
 
 /** Runs the client with `args` and piped `input`; resolves with its status and what it printed. */
@@ -41,6 +41,10 @@ describe("runClient", () => {
   it("exits with 0 when the input ends, without connecting", async () => {
     const { port } = await addressWithNoServer();
     expect(await run(["--port", String(port)], "")).toMatchObject({ status: 0, errors: "" });
+  });
+
+  it("says what each argument means for --help, and exits with 0 without connecting", async () => {
+    expect(await run(["--help"], "c\n024 hyr\n")).toEqual({ status: 0, output: `${CLIENT_HELP}\n`, errors: "" });
   });
 
   it("exits with 2 and shows the usage for a wrong argument", async () => {

@@ -3,7 +3,7 @@
 import type { Readable, Writable } from "node:stream";
 import { ADMIN_TOKEN_FILE_VARIABLE } from "../protocol/admin.ts";
 import type { Request } from "../protocol/messages.ts";
-import { CLIENT_USAGE, parseClientArguments, type ClientOptions } from "./client-arguments.ts";
+import { CLIENT_HELP, CLIENT_USAGE, parseClientArguments, type ClientOptions } from "./client-arguments.ts";
 import { Console } from "./console.ts";
 import { findAdminToken } from "./find-admin-token.ts";
 import { handleAdminRequest } from "./handle-admin-request.ts";
@@ -23,7 +23,7 @@ export interface ClientStreams {
 
 /**
  * Runs the interactive client with the command-line arguments `args`, and resolves
- * with the exit status: 0 after (Q)uit, (S)top server or the end of the input,
+ * with the exit status: 0 after (Q)uit, (S)top server, the end of the input or `--help`,
  * 1 when a request fails (the message of its {@link RequestError} is printed),
  * 2 for wrong arguments. Rejects only for a bug. `env` holds `CAR_SERVER_PORT`
  * and the admin token, or where to find it.
@@ -33,6 +33,10 @@ export async function runClient(
   streams: ClientStreams,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    streams.output.write(`${CLIENT_HELP}\n`);
+    return 0;
+  }
   let options: ClientOptions;
   try {
     options = parseClientArguments(args, env);
