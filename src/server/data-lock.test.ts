@@ -51,6 +51,10 @@ describe("DataLock", () => {
     }
   });
 
+  it("names no process when the lock holds no id yet, as while its server is still writing it", () => {
+    expect(new DataFileInUseError(dataPath, lockPathFor(dataPath), Number.NaN).message).toMatch(/^another server is using /);
+  });
+
   it("removes the lock file once, so that a second release cannot remove the next server's", async () => {
     const first = await DataLock.acquire(dataPath);
     await first.release();

@@ -11,7 +11,9 @@ export function lockPathFor(dataPath: string): string {
 /** Another server, still running, holds the data file's lock. */
 export class DataFileInUseError extends Error {
   constructor(dataPath: string, lockPath: string, holder: number) {
-    super(`another server (process ${holder}) is using ${dataPath}: stop it first, or give this one`
+    // A server that has just created the lock may not have written its id yet.
+    const who = Number.isInteger(holder) ? `another server (process ${holder})` : "another server";
+    super(`${who} is using ${dataPath}: stop it first, or give this one`
       + ` another --data (if no server runs, delete ${lockPath})`);
     this.name = "DataFileInUseError";
   }
