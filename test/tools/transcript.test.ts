@@ -1,3 +1,7 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { matchLines, outputLines, readTranscripts } from "../../tools/transcript/parse.ts";
 import { TranscriptRunner } from "../../tools/transcript/run.ts";
@@ -75,6 +79,35 @@ describe("running a transcript", () => {
     expect([first.port, second.port]).not.toContain(9653);
     const [outcome] = await first.run(transcriptOf("$ echo \"port $CAR_SERVER_PORT, at 127.0.0.1:$CAR_SERVER_PORT\"", "..."));
     expect(outcome?.actual).toEqual([`port ${first.port}, at 127.0.0.1:9653`]);
+  });
+
+  it("stops a background command when the process running the transcript dies without stopping it", async () => {
+    const scratch = await mkdtemp(path.join(tmpdir(), "transcript-orphan-"));
+    try {
+      const pidFile = path.join(scratch, "pid");
+      const script = [
+        `import { readTranscripts } from ${JSON.stringify(path.resolve("tools/transcript/parse.ts"))};`,
+        `import { TranscriptRunner } from ${JSON.stringify(path.resolve("tools/transcript/run.ts"))};`,
+        `const text = "# One\\n\\n\\u0060\\u0060\\u0060console try\\n$ echo $$ > ${pidFile}; exec sleep 60 &\\n$ sleep 60\\n\\u0060\\u0060\\u0060\\n";`,
+        `const [transcript] = readTranscripts({ number: 1, slug: "01-one", file: "chapters/01-one.md", text });`,
+        `await (await TranscriptRunner.create(process.cwd())).run(transcript);`,
+      ].join("\n");
+      const runner = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: "ignore" });
+      let pid = 0;
+      await expect.poll(async () => (pid = Number(await readFile(pidFile, "utf8").catch(() => "0"))), { timeout: 20_000 }).toBeGreaterThan(0);
+      runner.kill("SIGKILL");
+      const running = () => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      await expect.poll(running, { timeout: 10_000, interval: 200 }).toBe(false);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
   });
 
   it("runs in a copy of the course, so files written by one run do not reach the next", async () => {

@@ -122,7 +122,8 @@ export class TranscriptRunner implements AsyncDisposable {
       ...process.env, npm_config_loglevel: "silent", NO_COLOR: "1", FORCE_COLOR: "0", [PORT_VARIABLE]: String(this.port),
     };
     for (const key of Object.keys(env)) if (key.startsWith("VITEST") || key === "NODE_ENV") delete env[key];
-    return new Process(spawn("bash", ["-c", command], { cwd: this.sandbox, env, detached: true, stdio: ["ignore", "pipe", "pipe"] }));
+    const script = `${watchdog(process.pid)}\n${command}`;
+    return new Process(spawn("bash", ["-c", script], { cwd: this.sandbox, env, detached: true, stdio: ["ignore", "pipe", "pipe"] }));
   }
 
   private async waitUntilReady(process: Process, step: TranscriptStep): Promise<StepOutcome> {
@@ -148,6 +149,17 @@ export class TranscriptRunner implements AsyncDisposable {
       : undefined;
     return { step, actual, problem };
   }
+}
+
+/**
+ * A line of bash, run first in every command's shell: in the background, it ends the command's
+ * process group if `runnerPid` dies while the command still runs. A command runs in a group of its
+ * own (so that stopping it stops everything it started), out of reach of the Ctrl-C that ends
+ * `npm test`; without this, a server started by a transcript would outlive an interrupted run.
+ */
+function watchdog(runnerPid: number): string {
+  const bothAlive = `kill -0 ${runnerPid} 2>/dev/null && kill -0 $$ 2>/dev/null`;
+  return `(while ${bothAlive}; do sleep 2; done; kill -0 $$ 2>/dev/null && kill -TERM -$$) </dev/null >/dev/null 2>&1 &`;
 }
 
 /** Ports handed to runners of this process, so that two runners never share one. */
