@@ -10,11 +10,11 @@
 import { access } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chapterTitle, readChapters, type Chapter } from "../literate/chapters.ts";
+import { chapterTitle, findChapter, readChapters, type Chapter } from "../literate/chapters.ts";
 import { snapshotDir, writeSnapshots } from "../tangle/course.ts";
 import { tangle, type Snapshot } from "../tangle/tangle.ts";
 import { bin, exitQuietlyWhenOutputCloses, passThrough } from "./node-tools.ts";
-import { formatTypeErrors, typecheck, writeProject } from "./typecheck.ts";
+import { formatTypeErrors, typecheckSnapshot } from "./typecheck.ts";
 
 const root = process.cwd();
 
@@ -26,10 +26,6 @@ const USAGE = `usage: npm run chapter -- N [server|client|run FILE] [args...]
 
 /** The programs a chapter's code can have, by the name students type. */
 const PROGRAMS: Record<string, string> = { server: "src/server/main.ts", client: "src/client/main.ts" };
-
-function findChapter(chapters: readonly Chapter[], wanted: string): Chapter | undefined {
-  return /^\d+$/.test(wanted) ? chapters.find((chapter) => chapter.number === Number(wanted)) : undefined;
-}
 
 /**
  * Tangles chapters 1..N only, so a problem in a later chapter does not stop this one, and writes
@@ -50,7 +46,7 @@ async function checkAndTest(snapshot: Snapshot): Promise<number> {
   const dir = snapshotDir(snapshot);
   console.log(`The code as of chapter ${snapshot.chapter.number} is in ${dir}/:`);
   for (const file of snapshot.files.keys()) console.log(`  ${file}`);
-  const errors = await typecheck(root, await writeProject(root, `${dir}/tsconfig.json`, ["src"]), [snapshot]);
+  const errors = await typecheckSnapshot(root, snapshot);
   if (errors.length > 0) {
     console.error(formatTypeErrors(errors));
     return 1;

@@ -13,12 +13,13 @@
  */
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import { findChapter } from "../literate/chapters.ts";
 import { checkSource, snapshotDir, tangleCourse, writeSnapshots } from "../tangle/course.ts";
 import type { Snapshot } from "../tangle/tangle.ts";
 import { TRANSCRIPTS_OF } from "../transcript/run.ts";
 import { DISTINCT_TESTS_ONLY } from "./distinct-tests.ts";
 import { bin, capture, passThrough, SITE_BUILT } from "./node-tools.ts";
-import { formatTypeErrors, typecheck, writeProject } from "./typecheck.ts";
+import { formatTypeErrors, typecheck, typecheckSnapshot, writeProject } from "./typecheck.ts";
 
 const root = process.cwd();
 const started = performance.now();
@@ -129,8 +130,7 @@ async function testStep(vitestArgs: readonly string[]): Promise<VitestSummary | 
 
 /** Type-checks one chapter's snapshot, for `--chapter N`. */
 async function typecheckChapter(snapshot: Snapshot): Promise<{ ok: boolean; report: string }> {
-  const project = await writeProject(root, `${snapshotDir(snapshot)}/tsconfig.json`, ["src"]);
-  const errors = await typecheck(root, project, [snapshot]);
+  const errors = await typecheckSnapshot(root, snapshot);
   if (errors.length > 0) return { ok: false, report: `${formatTypeErrors(errors)}\n✗ type-check: ${errors.length} error(s)` };
   return { ok: true, report: `✓ type-check: chapter ${snapshot.chapter.number}'s snapshot (done at ${elapsed()})` };
 }
@@ -146,7 +146,8 @@ async function testChapter(snapshot: Snapshot): Promise<VitestSummary | undefine
 /** The snapshot `--chapter N` names, or undefined (having said why) when there is none. */
 function focusOf(argv: readonly string[], snapshots: readonly Snapshot[]): Snapshot | undefined {
   const wanted = argv[1];
-  const found = /^\d+$/.test(wanted ?? "") ? snapshots.find((snapshot) => snapshot.chapter.number === Number(wanted)) : undefined;
+  const chapter = findChapter(snapshots.map((snapshot) => snapshot.chapter), wanted ?? "");
+  const found = snapshots.find((snapshot) => snapshot.chapter === chapter);
   if (found === undefined) {
     const numbers = snapshots.map((snapshot) => snapshot.chapter.number).join(", ");
     console.error(`no chapter ${JSON.stringify(wanted ?? "")}: the chapters are ${numbers}\nusage: npm test -- --chapter N`);
@@ -171,8 +172,7 @@ async function main(): Promise<number> {
   // The tests need the snapshots written, not type-checked (Vitest strips the types itself), so
   // the type-check runs beside them.
   const [types, summary] = await Promise.all([
-    focus ? typecheckChapter(focus)
-    : typecheckStep(tangled.snapshots),
+    focus ? typecheckChapter(focus) : typecheckStep(tangled.snapshots),
     focus ? testChapter(focus) : testStep(argv),
   ]);
   (types.ok ? console.log : console.error)(types.report);

@@ -62,6 +62,11 @@ export async function typecheck(root: string, project: string, snapshots: readon
   return errors;
 }
 
+/** Type-checks one chapter's snapshot on its own, as `npm run chapter -- N` and `npm test -- --chapter N` do. */
+export async function typecheckSnapshot(root: string, snapshot: Snapshot): Promise<TypeDiagnostic[]> {
+  return typecheck(root, await writeProject(root, `${snapshotDir(snapshot)}/tsconfig.json`, ["src"]), [snapshot]);
+}
+
 /** tsc prints one diagnostic per line, with indented continuation lines. */
 function splitDiagnostics(output: string): string[][] {
   const blocks: string[][] = [];

@@ -34,6 +34,11 @@ export async function readChapters(root: string, chaptersDir = "chapters"): Prom
   return chapters;
 }
 
+/** The chapter whose number is `wanted` (as typed: `5`, `05`), or undefined when there is none. */
+export function findChapter<T extends { readonly number: number }>(chapters: readonly T[], wanted: string): T | undefined {
+  return /^\d+$/.test(wanted) ? chapters.find((chapter) => chapter.number === Number(wanted)) : undefined;
+}
+
 /** The text of the first level-one heading, without Markdown code ticks. */
 export function firstHeading(markdown: string): string | undefined {
   const match = /^# +(.+?)\s*#*\s*$/m.exec(markdown);

@@ -10,7 +10,7 @@ import { structuredPatch } from "diff";
 import { anchorFor, type IndexedFence } from "../literate/cross-references.ts";
 import type { SourceLocation } from "../literate/location.ts";
 import type { Snapshot, TangledFile } from "../tangle/tangle.ts";
-import { GENERATED, type ChapterPage, type CourseSite } from "./course-site.ts";
+import { GENERATED, pageOf, type ChapterPage, type CourseSite } from "./course-site.ts";
 
 /** Writes every chapter's code page and changes page, replacing the folders' old contents. */
 export async function writeCodePages(site: CourseSite): Promise<void> {
@@ -47,7 +47,7 @@ export function codePage(site: CourseSite, page: ChapterPage, snapshot: Snapshot
     parts.push(`## \`${file.path}\` {#${anchorFor({ kind: "file", path: file.path })}}`, "");
     const shown = shownIn(site, snapshot, file);
     if (shown !== snapshot) {
-      const where = site.chapters.find((candidate) => candidate.chapter === shown.chapter);
+      const where = pageOf(site, shown.chapter);
       parts.push(`Unchanged since chapter ${shown.chapter.number}:`
         + ` [the file as that chapter left it](${where?.codeLink ?? ""}#${anchorFor({ kind: "file", path: file.path })}).`, "");
       continue;
@@ -146,7 +146,7 @@ function fenceAt(site: CourseSite, origin: SourceLocation): IndexedFence | undef
 export function chapterLinkOf(site: CourseSite, filePath: string, line: number): string | undefined {
   const origin = site.index.snapshots.at(-1)?.files.get(filePath)?.lines[line - 1]?.origin;
   const fence = origin === undefined ? undefined : fenceAt(site, origin);
-  const page = site.chapters.find((candidate) => candidate.chapter === fence?.chapter);
+  const page = fence === undefined ? undefined : pageOf(site, fence.chapter);
   return page === undefined || fence?.anchor === undefined ? undefined : `${page.link}#${fence.anchor}`;
 }
 
@@ -157,7 +157,7 @@ function lineCount(code: string): number {
 function fenceMention(site: CourseSite, fence: IndexedFence): string {
   const target = fence.fence.info.target;
   const name = target?.kind === "chunk" ? `«${escapeText(target.name)}»` : "the file's own fence";
-  const page = site.chapters.find((candidate) => candidate.chapter === fence.chapter);
+  const page = pageOf(site, fence.chapter);
   return `[${name} (chapter ${fence.chapter.number})](${page?.link ?? ""}#${fence.anchor ?? ""})`;
 }
 

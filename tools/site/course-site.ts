@@ -128,6 +128,11 @@ function readApiIndex(root: string): ApiEntry[] {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as ApiEntry[]) : [];
 }
 
+/** The page of a chapter of the site. */
+export function pageOf(site: CourseSite, chapter: Chapter): ChapterPage | undefined {
+  return site.chapters.find((candidate) => candidate.chapter === chapter);
+}
+
 /** The API page of an exported name declared in one of `files`, or else anywhere. */
 export function apiLink(site: CourseSite, name: string, files: readonly string[]): string | undefined {
   const candidates = site.api.filter((entry) => entry.name === name);

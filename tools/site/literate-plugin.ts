@@ -16,7 +16,7 @@ import type MarkdownIt from "markdown-it";
 import type { StateCore, Token } from "markdown-it";
 import { anchorFor, type IndexedFence } from "../literate/cross-references.ts";
 import { describeTarget, FenceInfoError, parseFenceInfo, type FenceInfo } from "../literate/fence-info.ts";
-import { apiLink, courseSite, type ChapterPage, type CourseSite, type ExercisePage } from "./course-site.ts";
+import { apiLink, courseSite, pageOf, type ChapterPage, type CourseSite, type ExercisePage } from "./course-site.ts";
 
 /** What markdown-it's `env` holds under VitePress: the page's source file. */
 interface PageEnv {
@@ -292,8 +292,7 @@ function describeFence(fence: IndexedFence, from: IndexedFence): string {
 function fenceLink(site: CourseSite, fence: IndexedFence, from: IndexedFence): string {
   const anchor = `#${fence.anchor ?? ""}`;
   if (fence.chapter === from.chapter) return anchor;
-  const page = site.chapters.find((candidate) => candidate.chapter === fence.chapter);
-  return `${page?.link ?? ""}${anchor}`;
+  return `${pageOf(site, fence.chapter)?.link ?? ""}${anchor}`;
 }
 
 function link(href: string, label: string): string {
