@@ -64,18 +64,17 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const isClass = await isClassFolder(target, catalog);
+  const csv = values.csv ?? "grades.csv"; // written for a class only
   // A report that cannot be written must stop the grading before it starts, not after it.
-  for (const [option, file] of [["--json", values.json], ["--csv", isClass ? values.csv ?? "grades.csv" : undefined]] as const) {
-    const unwritable = file === undefined ? undefined : await reportProblem(option, file);
-    if (unwritable !== undefined) {
-      console.error(unwritable);
-      return 2;
-    }
+  const unwritable = (values.json === undefined ? undefined : await reportProblem("--json", values.json))
+    ?? (isClass ? await reportProblem("--csv", csv) : undefined);
+  if (unwritable !== undefined) {
+    console.error(unwritable);
+    return 2;
   }
   if (isClass) {
     const grades = await gradeClass(target, options);
     console.log(formatClass(grades));
-    const csv = values.csv ?? "grades.csv";
     await writeFile(csv, classCsv(grades));
     console.log(`\nwrote ${csv}`);
     if (values.json !== undefined) await writeFile(values.json, JSON.stringify(classJson(grades), null, 2) + "\n");
