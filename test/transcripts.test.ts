@@ -11,8 +11,8 @@ const transcripts = chapters.flatMap((chapter) => readTranscripts(chapter));
 const focus = process.env[TRANSCRIPTS_OF];
 const chosen = focus === undefined ? transcripts : transcripts.filter((transcript) => transcript.location.file === `chapters/${focus}.md`);
 
-async function expectTranscriptToMatch(transcript: Transcript): Promise<void> {
-  await using runner = await TranscriptRunner.create(root);
+/** Runs `transcript` with `runner`, and fails the test, naming the command and where it is, at any step that differs from the text. */
+async function expectTranscriptToMatch(runner: TranscriptRunner, transcript: Transcript): Promise<void> {
   for (const outcome of await runner.run(transcript)) {
     const where = `${formatLocation(outcome.step.location)}: $ ${outcome.step.command}`;
     if (outcome.problem !== undefined) {
@@ -22,8 +22,20 @@ async function expectTranscriptToMatch(transcript: Transcript): Promise<void> {
   }
 }
 
+async function inAFreshCopy(transcript: Transcript): Promise<void> {
+  await using runner = await TranscriptRunner.create(root);
+  await expectTranscriptToMatch(runner, transcript);
+}
+
+/** Every transcript, chapter after chapter, in one copy of the course: what a student following the book meets. */
+async function inOrderInOneCopy(): Promise<void> {
+  await using runner = await TranscriptRunner.create(root);
+  for (const transcript of transcripts) await expectTranscriptToMatch(runner, transcript);
+}
+
 const title = (transcript: Transcript) => `${formatLocation(transcript.location)} prints what the text says`;
 const TIMEOUT_MS = 300_000;
+const IN_ORDER_TIMEOUT_MS = 900_000;
 
 describe("the Try it transcripts of the chapters", () => {
   it("are found in the chapters", () => {
@@ -31,7 +43,10 @@ describe("the Try it transcripts of the chapters", () => {
   });
 
   // Each runs in a sandbox of its own, on a port of its own, so they can all run side by side.
-  describe.concurrent("each", () => {
-    for (const transcript of chosen) it(title(transcript), () => expectTranscriptToMatch(transcript), TIMEOUT_MS);
+  describe.concurrent("each, in a fresh copy of the course", () => {
+    for (const transcript of chosen) it(title(transcript), () => inAFreshCopy(transcript), TIMEOUT_MS);
+    // Beside them: all of them in one folder, as a student who reads the chapters in order runs them.
+    // A Try it that leaves a server running, or a file the next one does not expect, fails here.
+    if (focus === undefined) it("all in order, in one copy of the course, print what the text says", inOrderInOneCopy, IN_ORDER_TIMEOUT_MS);
   });
 });

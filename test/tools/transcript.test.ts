@@ -65,7 +65,26 @@ describe("running a transcript", () => {
   });
 
   it("waits for a background command to print what the text shows, then runs the next", async () => {
-    expect(await run("$ sleep 0.2; echo ready; sleep 30 &", "ready", "$ echo next", "next")).toEqual([undefined, undefined]);
+    expect(await run("$ sleep 0.2; echo ready; sleep 0.5 &", "ready", "$ echo next", "next", "$ wait")).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("reports a background command still running when the transcript ends, and stops it", async () => {
+    await using runner = await TranscriptRunner.create(process.cwd());
+    const outcomes = await runner.run(transcriptOf("$ echo $$ > server.pid; echo ready; exec sleep 60 &", "ready", "$ echo next", "next"));
+    expect(outcomes.map((outcome) => [outcome.step.command, outcome.problem])).toEqual([
+      ["echo $$ > server.pid; echo ready; exec sleep 60", undefined],
+      ["echo next", undefined],
+      ["echo $$ > server.pid; echo ready; exec sleep 60", expect.stringMatching(/^it is still running when the Try it ends/)],
+    ]);
+    const pid = Number(await readFile(path.join(runner.sandbox, "server.pid"), "utf8"));
+    expect(() => process.kill(pid, 0)).toThrow();
+  });
+
+  it("shows npm's own lines, as a student's terminal does, unless the command asks npm to be silent", async () => {
+    await using runner = await TranscriptRunner.create(process.cwd());
+    const [loud, silent] = await runner.run(transcriptOf("$ npm run tangle -- --check", "...", "$ npm run -s tangle -- --check", "..."));
+    expect(loud?.actual.slice(0, 4)).toEqual(["", "> car-registration-course@0.1.0 tangle", "> node --import tsx tools/tangle/cli.ts --check", ""]);
+    expect(silent?.actual).toEqual([expect.stringMatching(/^src\/ matches the chapters/)]);
   });
 
   it("shows what background commands print until they exit at `wait`", async () => {

@@ -40,14 +40,26 @@ class Process {
     this.exited = new Promise((resolve) => child.on("close", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
   }
 
+  /** Whether it has not exited yet. */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   /** Stops the command and everything it started (it leads its own process group). */
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null || this.child.pid === undefined) return;
+    if (!this.running || this.child.pid === undefined) return;
     process.kill(-this.child.pid, "SIGTERM");
     const timer = setTimeout(() => this.child.pid && process.kill(-this.child.pid, "SIGKILL"), 10_000);
     await this.exited;
     clearTimeout(timer);
   }
+}
+
+/** A command started with `&`, the step that started it, and how much of its output a step has shown. */
+interface Background {
+  readonly process: Process;
+  readonly step: TranscriptStep;
+  readonly shown: number;
 }
 
 /**
@@ -78,17 +90,21 @@ export class TranscriptRunner implements AsyncDisposable {
     await rm(this.sandbox, { recursive: true, force: true });
   }
 
-  /** Runs every step of a transcript in order; stops background commands at the end. */
+  /**
+   * Runs every step of a transcript in order. A background command still running at the end is a
+   * problem of its own (a student's next Try it would find it still running, on its port) and is
+   * stopped; so is everything when a step fails to finish.
+   */
   async run(transcript: Transcript): Promise<StepOutcome[]> {
     const outcomes: StepOutcome[] = [];
-    const background: { process: Process; shown: number }[] = [];
+    const background: Background[] = [];
     let lastStatus = 0;
     try {
       for (const [index, step] of transcript.steps.entries()) {
         if (step.background) {
           const process = this.start(step.command);
           outcomes.push(await this.waitUntilReady(process, step));
-          background.push({ process, shown: process.output.length });
+          background.push({ process, step, shown: process.output.length });
         } else if (step.command === "wait") {
           outcomes.push(await this.waitForBackground(background, step));
         } else {
@@ -106,6 +122,11 @@ export class TranscriptRunner implements AsyncDisposable {
           outcomes.push({ step, actual, problem });
         }
       }
+      outcomes.push(...background.filter(({ process }) => process.running).map(({ process, step }) => ({
+        step,
+        actual: this.lines(process.output),
+        problem: "it is still running when the Try it ends: stop it in the text (a student would find it still running in the next one)",
+      })));
     } finally {
       await Promise.all(background.map(({ process }) => process.stop()));
     }
@@ -119,9 +140,10 @@ export class TranscriptRunner implements AsyncDisposable {
 
   private start(command: string): Process {
     const env: NodeJS.ProcessEnv = {
-      ...process.env, npm_config_loglevel: "silent", NO_COLOR: "1", FORCE_COLOR: "0", [PORT_VARIABLE]: String(this.port),
+      ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", [PORT_VARIABLE]: String(this.port),
     };
-    for (const key of Object.keys(env)) if (key.startsWith("VITEST") || key === "NODE_ENV") delete env[key];
+    // What a student's shell has: no test runner's variables, and npm's own lines shown (`npm run -s` hides them).
+    for (const key of Object.keys(env)) if (key.startsWith("VITEST") || key === "NODE_ENV" || key === "npm_config_loglevel") delete env[key];
     const script = `${watchdog(process.pid)}\n${command}`;
     return new Process(spawn("bash", ["-c", script], { cwd: this.sandbox, env, detached: true, stdio: ["ignore", "pipe", "pipe"] }));
   }
@@ -137,7 +159,7 @@ export class TranscriptRunner implements AsyncDisposable {
     return { step, actual: this.lines(process.output), problem: "it did not print what the text shows within 30 s" };
   }
 
-  private async waitForBackground(background: { process: Process; shown: number }[], step: TranscriptStep): Promise<StepOutcome> {
+  private async waitForBackground(background: Background[], step: TranscriptStep): Promise<StepOutcome> {
     const statuses = await withTimeout(Promise.all(background.map(({ process }) => process.exited)), BACKGROUND_READY_MS,
       () => Promise.all(background.map(({ process }) => process.stop())));
     const actual = this.lines(background.map(({ process, shown }) => process.output.slice(shown)).join(""));
