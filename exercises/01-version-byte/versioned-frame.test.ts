@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FrameError } from "../../src/protocol/frame-error.ts";
-import { encodeFrame } from "../../src/protocol/frame.ts";
+import { FrameError } from "#chapter-01/protocol/frame-error.ts";
+import { encodeFrame } from "#chapter-01/protocol/frame.ts";
 import { encodeVersionedFrame, PROTOCOL_VERSION, VersionedFrameDecoder, VersionMismatchError } from "./versioned-frame.ts";
 
 const request = ["GET_CAR_DETAILS", "024 HYR"];

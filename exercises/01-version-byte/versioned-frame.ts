@@ -1,6 +1,6 @@
-import { FrameDecoder } from "../../src/protocol/frame-decoder.ts";
-import { FrameError } from "../../src/protocol/frame-error.ts";
-import { DEFAULT_MAX_PAYLOAD_BYTES, HEADER_BYTES, encodeFrame } from "../../src/protocol/frame.ts";
+import { FrameDecoder } from "#chapter-01/protocol/frame-decoder.ts";
+import { FrameError } from "#chapter-01/protocol/frame-error.ts";
+import { DEFAULT_MAX_PAYLOAD_BYTES, HEADER_BYTES, encodeFrame } from "#chapter-01/protocol/frame.ts";
 
 /** The version of the protocol this code speaks. */
 export const PROTOCOL_VERSION = 2;

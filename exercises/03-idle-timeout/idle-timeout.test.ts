@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { addressWithNoServer, listen } from "../../src/testing/listen.ts";
+import { addressWithNoServer, listen } from "#chapter-02/testing/listen.ts";
 import { connectWithIdleTimeout, IdleTimeoutError } from "./idle-timeout.ts";
 
 const servers: Server[] = [];

@@ -1,4 +1,4 @@
-import { SocketManager, type Address } from "../../src/client/socket-manager.ts";
+import { SocketManager, type Address } from "#chapter-02/client/socket-manager.ts";
 
 /** The connection was quiet for too long: nothing arrived or left for `idleMs` milliseconds. */
 export class IdleTimeoutError extends Error {

@@ -1,10 +1,10 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { FrameDecoder } from "../../src/protocol/frame-decoder.ts";
-import { encodeFrame } from "../../src/protocol/frame.ts";
-import type { Reply } from "../../src/protocol/messages.ts";
-import type { Address } from "../../src/client/socket-manager.ts";
-import { addressWithNoServer, listen } from "../../src/testing/listen.ts";
+import { FrameDecoder } from "#chapter-03/protocol/frame-decoder.ts";
+import { encodeFrame } from "#chapter-03/protocol/frame.ts";
+import type { Reply } from "#chapter-03/protocol/messages.ts";
+import type { Address } from "#chapter-03/client/socket-manager.ts";
+import { addressWithNoServer, listen } from "#chapter-03/testing/listen.ts";
 import { handleRequestWithRetry } from "./retry.ts";
 
 const servers: Server[] = [];

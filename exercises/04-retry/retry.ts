@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { handleRequest } from "../../src/client/handle-request.ts";
-import { RequestError } from "../../src/client/request-error.ts";
-import type { Address } from "../../src/client/socket-manager.ts";
-import type { Reply, Request } from "../../src/protocol/messages.ts";
+import { handleRequest } from "#chapter-03/client/handle-request.ts";
+import { RequestError } from "#chapter-03/client/request-error.ts";
+import type { Address } from "#chapter-03/client/socket-manager.ts";
+import type { Reply, Request } from "#chapter-03/protocol/messages.ts";
 
 /** How {@link handleRequestWithRetry} retries. */
 export interface RetryOptions {

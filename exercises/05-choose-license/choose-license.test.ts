@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Session } from "../../src/client/actions.ts";
-import { Console } from "../../src/client/console.ts";
-import type { Reply, Request } from "../../src/protocol/messages.ts";
-import { recorder, typed } from "../../src/testing/text-streams.ts";
+import type { Session } from "#chapter-04/client/actions.ts";
+import { Console } from "#chapter-04/client/console.ts";
+import type { Reply, Request } from "#chapter-04/protocol/messages.ts";
+import { recorder, typed } from "#chapter-04/testing/text-streams.ts";
 import { chooseLicense, getCarDetailsOrChoose } from "./choose-license.ts";
 
 const CARS: Record<string, Reply> = {

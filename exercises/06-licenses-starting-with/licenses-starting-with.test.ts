@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { handleRequest } from "../../src/client/handle-request.ts";
-import { createCarActions } from "../../src/server/car-actions.ts";
-import { CarServer } from "../../src/server/car-server.ts";
-import { createSampleRegistry } from "../../src/server/sample-registrations.ts";
-import { Car } from "../../src/server/car.ts";
+import { handleRequest } from "#chapter-05/client/handle-request.ts";
+import { createCarActions } from "#chapter-05/server/car-actions.ts";
+import { CarServer } from "#chapter-05/server/car-server.ts";
+import { createSampleRegistry } from "#chapter-05/server/sample-registrations.ts";
+import { Car } from "#chapter-05/server/car.ts";
 import { licensesStartingWith, licensesStartingWithAction } from "./licenses-starting-with.ts";
 
 /** The sample registrations, with two more that start like "024 HYR". */

@@ -1,8 +1,8 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import type { Change } from "../../src/server/audit-log.ts";
-import { Mutex, type Lock } from "../../src/server/mutex.ts";
-import { createSampleRegistry } from "../../src/server/sample-registrations.ts";
+import type { Change } from "#chapter-06/server/audit-log.ts";
+import { Mutex, type Lock } from "#chapter-06/server/mutex.ts";
+import { createSampleRegistry } from "#chapter-06/server/sample-registrations.ts";
 import { transferOwnership } from "./transfer-ownership.ts";
 
 /** An audit log that takes a turn of the event loop to write, as a real file does. */

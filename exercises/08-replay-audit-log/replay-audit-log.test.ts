@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Change } from "../../src/server/audit-log.ts";
-import { createSampleRegistry } from "../../src/server/sample-registrations.ts";
+import type { Change } from "#chapter-07/server/audit-log.ts";
+import { createSampleRegistry } from "#chapter-07/server/sample-registrations.ts";
 import { DamagedLogError, replayAuditLog } from "./replay-audit-log.ts";
 
 /** The audit log's text for these changes, as chapter 7's AuditLog writes it. */

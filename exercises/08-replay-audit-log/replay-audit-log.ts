@@ -1,5 +1,5 @@
-import { Car } from "../../src/server/car.ts";
-import type { CarRegistry } from "../../src/server/car-registry.ts";
+import { Car } from "#chapter-07/server/car.ts";
+import type { CarRegistry } from "#chapter-07/server/car-registry.ts";
 
 /** A line of the audit log in the middle of the file is not a change: the log is damaged. */
 export class DamagedLogError extends Error {

@@ -1,10 +1,10 @@
 import { once } from "node:events";
 import { connect, createServer, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Address } from "../../src/client/socket-manager.ts";
-import { createCarActions } from "../../src/server/car-actions.ts";
-import { createSampleRegistry } from "../../src/server/sample-registrations.ts";
-import { listen } from "../../src/testing/listen.ts";
+import type { Address } from "#chapter-05/client/socket-manager.ts";
+import { createCarActions } from "#chapter-05/server/car-actions.ts";
+import { createSampleRegistry } from "#chapter-05/server/sample-registrations.ts";
+import { listen } from "#chapter-05/testing/listen.ts";
 import {
   encodeVersioned, IncompatibleVersionError, PROTOCOL_VERSION, readVersionedMessage, serveVersioned, versionedRequest,
 } from "./versioned-connection.ts";

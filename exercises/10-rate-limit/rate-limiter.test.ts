@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Action } from "../../src/server/action.ts";
-import { createCarActions } from "../../src/server/car-actions.ts";
-import { createSampleRegistry } from "../../src/server/sample-registrations.ts";
+import type { Action } from "#chapter-08/server/action.ts";
+import { createCarActions } from "#chapter-08/server/car-actions.ts";
+import { createSampleRegistry } from "#chapter-08/server/sample-registrations.ts";
 import { rateLimited, RateLimiter } from "./rate-limiter.ts";
 
 /** A clock that stands still until the test moves it. */

@@ -1,5 +1,5 @@
-import type { Reply } from "../../src/protocol/messages.ts";
-import type { Action, ActionTable } from "../../src/server/action.ts";
+import type { Reply } from "#chapter-08/protocol/messages.ts";
+import type { Action, ActionTable } from "#chapter-08/server/action.ts";
 
 /** Tells the time in milliseconds. Tests pass a clock they move by hand. */
 export type Clock = () => number;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { percentile } from "../../src/bench/percentile.ts";
+import { percentile } from "#chapter-10/bench/percentile.ts";
 import { exponentialBounds, LatencyHistogram } from "./latency-histogram.ts";
 
 /** A histogram with these bounds and these samples. */

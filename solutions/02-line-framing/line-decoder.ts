@@ -1,4 +1,4 @@
-import { FrameError } from "../../src/protocol/frame-error.ts";
+import { FrameError } from "#chapter-01/protocol/frame-error.ts";
 
 /** The longest line accepted unless told otherwise: 1 MiB, as for chapter-1 frames. */
 export const DEFAULT_MAX_LINE_BYTES = 1_048_576;

@@ -1,4 +1,4 @@
-import type { Action, Session } from "../../src/client/actions.ts";
+import type { Action, Session } from "#chapter-04/client/actions.ts";
 
 /** What the server says when it has no car with the license asked for. */
 export const NOT_REGISTERED = "This license is not registered";

@@ -1,5 +1,5 @@
-import { defineAction, type Action } from "../../src/server/action.ts";
-import type { CarRegistry } from "../../src/server/car-registry.ts";
+import { defineAction, type Action } from "#chapter-05/server/action.ts";
+import type { CarRegistry } from "#chapter-05/server/car-registry.ts";
 
 /**
  * The licenses in `registry` that start with `start`, ignoring case, sorted. An empty `start`

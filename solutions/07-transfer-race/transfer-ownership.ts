@@ -1,8 +1,8 @@
-import type { Reply } from "../../src/protocol/messages.ts";
-import type { Change } from "../../src/server/audit-log.ts";
-import type { CarRegistry } from "../../src/server/car-registry.ts";
-import { isBlank } from "../../src/server/car.ts";
-import type { Lock } from "../../src/server/mutex.ts";
+import type { Reply } from "#chapter-06/protocol/messages.ts";
+import type { Change } from "#chapter-06/server/audit-log.ts";
+import type { CarRegistry } from "#chapter-06/server/car-registry.ts";
+import { isBlank } from "#chapter-06/server/car.ts";
+import type { Lock } from "#chapter-06/server/mutex.ts";
 
 /** What a transfer needs from the server: the registrations, the audit log and the lock of chapter 6. */
 export interface TransferContext {

@@ -1,12 +1,12 @@
 import { once } from "node:events";
 import type { Socket } from "node:net";
-import { SocketManager, type Address } from "../../src/client/socket-manager.ts";
-import { encodeFrame } from "../../src/protocol/frame.ts";
-import { FrameError } from "../../src/protocol/frame-error.ts";
-import { isReply, type Reply, type Request } from "../../src/protocol/messages.ts";
-import { readFrame } from "../../src/protocol/read-frame.ts";
-import type { ActionTable } from "../../src/server/action.ts";
-import { dispatch } from "../../src/server/dispatch.ts";
+import { SocketManager, type Address } from "#chapter-05/client/socket-manager.ts";
+import { encodeFrame } from "#chapter-05/protocol/frame.ts";
+import { FrameError } from "#chapter-05/protocol/frame-error.ts";
+import { isReply, type Reply, type Request } from "#chapter-05/protocol/messages.ts";
+import { readFrame } from "#chapter-05/protocol/read-frame.ts";
+import type { ActionTable } from "#chapter-05/server/action.ts";
+import { dispatch } from "#chapter-05/server/dispatch.ts";
 
 /** The version of the protocol this code speaks. */
 export const PROTOCOL_VERSION = 2;

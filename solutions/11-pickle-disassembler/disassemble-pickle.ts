@@ -1,5 +1,5 @@
-import { describeOpcode, OP, opcodeName } from "../../src/protocol/pickle/opcodes.ts";
-import { PickleError } from "../../src/protocol/pickle/pickle-error.ts";
+import { describeOpcode, OP, opcodeName } from "#chapter-09/protocol/pickle/opcodes.ts";
+import { PickleError } from "#chapter-09/protocol/pickle/pickle-error.ts";
 
 /**
  * Lists the opcodes of a pickle of chapter 9's subset, one line each, as Python's

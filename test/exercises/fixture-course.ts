@@ -14,8 +14,15 @@ import { syncStarters } from "../../tools/exercises/starter-files.ts";
 /** The root of this repository. */
 export const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
 
+/** A chapter of the fixture that writes `src/greeting.ts` (with `replace`, when it is not the first to). */
+export function greetingChapter(title: string, greeting: string, replace = false): string {
+  const fence = "```ts file=src/greeting.ts" + (replace ? " replace" : "");
+  return `# ${title}\n\n${fence}\n/** The word a greeting starts with. */\nexport const GREETING = "${greeting}";\n\`\`\`\n`;
+}
+
 const files: Record<string, string> = {
-  "src/greeting.ts": `/** The word a greeting starts with. */\nexport const GREETING = "Hello";\n`,
+  "chapters/01-greeting.md": greetingChapter("The greeting", "Hello"),
+  "chapters/02-greet.md": "# Greeting people\n\nExercise 02 is set here.\n",
   "exercises/01-add/exercise.json": JSON.stringify({
     title: "Adding",
     chapter: 1,
@@ -68,7 +75,7 @@ const files: Record<string, string> = {
     `it("greets the world by default", () => expect(greet()).toBe("Hello, world!"));`,
   ].join("\n") + "\n",
   "solutions/02-greet/greet.ts": [
-    `import { GREETING } from "../../src/greeting.ts";`,
+    `import { GREETING } from "#chapter-02/greeting.ts";`,
     `/** A greeting for \`name\`. */`,
     `export function greet(name = "world"): string {`,
     `  // BEGIN SOLUTION`,

@@ -32,6 +32,9 @@ const students: Record<string, Record<string, string>> = {
   },
   "compile-error": { "01-add/add.ts": `export function add(a: number, b: number): number {\n  return "a" + b;\n}\n` },
   "imports-vitest": { "01-add/add.ts": `import { expect } from "vitest";\n${solvedAdd}void expect;\n` },
+  // 01-add is set in chapter 1: chapter 2's code, or anything outside its folder, is not its to use.
+  "imports-later": { "01-add/add.ts": `import { GREETING } from "#chapter-02/greeting.ts";\n${solvedAdd}void GREETING;\n` },
+  "imports-outside": { "01-add/add.ts": `export { add } from "../../../../solutions/01-add/add.ts";\n` },
   "throws": { "01-add/add.ts": `throw new Error("boom");\n${solvedAdd}` },
   // Alone, `relies` does not compile; in one program with `augments`, it would.
   "augments": { "01-add/add.ts": `${solvedAdd}declare global {\n  interface Number {\n    twice(): number;\n  }\n}\n` },
@@ -86,7 +89,8 @@ describe.concurrent("grading a class in one batch", { timeout: 120_000 }, () => 
   it("grades a class, one folder per student, into a CSV row each", async ({ expect }) => {
     expect(classCsv(await classGrades)).toBe([
       "student,score,max,01-add,02-greet",
-      "ada,6,6,4,2", "augments,4,6,4,0", "bob,0,6,0,0", "compile-error,0,6,0,0", "imports-vitest,0,6,0,0",
+      "ada,6,6,4,2", "augments,4,6,4,0", "bob,0,6,0,0", "compile-error,0,6,0,0",
+      "imports-later,0,6,0,0", "imports-outside,0,6,0,0", "imports-vitest,0,6,0,0",
       "link,0,6,0,0", "relies,0,6,0,0", "rewritten,0,6,0,0", "throws,0,6,0,0", "",
     ].join("\n"));
   });
@@ -115,6 +119,17 @@ describe.concurrent("grading a class in one batch", { timeout: 120_000 }, () => 
 
   it("refuses a file that reaches into the test framework", async ({ expect }) => {
     expect(await addOf("imports-vitest")).toMatchObject({ score: 0, problem: "forbidden-import" });
+  });
+
+  it("refuses a file that imports another chapter's code, or reaches out of the exercise's folder", async ({ expect }) => {
+    expect(await addOf("imports-later")).toMatchObject({
+      score: 0, problem: "forbidden-import",
+      feedback: ["add.ts imports #chapter-02/greeting.ts: this exercise is set in chapter 1, and uses its code as #chapter-01/..."],
+    });
+    expect(await addOf("imports-outside")).toMatchObject({
+      score: 0, problem: "forbidden-import",
+      feedback: ["add.ts imports ../../../../solutions/01-add/add.ts, outside the exercise's folder: use the chapter's code as #chapter-01/..."],
+    });
   });
 
   it("treats a symbolic link to the solution as a missing file", async ({ expect }) => {

@@ -19,6 +19,7 @@ import type { ExerciseGrade } from "../grade/exercise-grade.ts";
 import { gradeBatch } from "../grade/grade-batch.ts";
 import { gradeExercise } from "../grade/grade-exercise.ts";
 import { courseLayout, readCatalog, type CourseLayout, type GradedExercise } from "./catalog.ts";
+import { writeChapterCode } from "./chapter-code.ts";
 import { HintProgress, readHints } from "./hints.ts";
 import { isUntouched, pristineStarter, syncStarters } from "./starter-files.ts";
 import { exitQuietlyWhenOutputCloses } from "../course/node-tools.ts";
@@ -164,6 +165,8 @@ async function starters(catalog: readonly GradedExercise[], checkOnly: boolean, 
 async function main(): Promise<number> {
   const [command, id] = positionals;
   const catalog = await readCatalog(layout);
+  // The exercises import the code of their chapter (#chapter-NN/...): put it where an editor finds it.
+  if (command === "list" || command === "check" || command === "watch") await writeChapterCode(layout.root);
   switch (command) {
     case "list":
       return list(catalog);

@@ -1,7 +1,10 @@
 import { copyFile, cp, lstat, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { CourseLayout, GradedExercise } from "../exercises/catalog.ts";
+import type { CourseLayout, Exercise, GradedExercise } from "../exercises/catalog.ts";
+import { chapterSnapshots } from "../exercises/chapter-code.ts";
+import { chapterImports, snapshotDir } from "../tangle/course.ts";
+import type { Snapshot } from "../tangle/tangle.ts";
 
 /** One exercise of one submission, to grade. */
 export interface PairRequest {
@@ -15,10 +18,9 @@ export interface PairRequest {
 /** One pair in a workspace: the request, and its folder there. */
 export interface WorkspacePair extends PairRequest {
   /**
-   * `pair-K/ID`, relative to the workspace's root. Every pair sits two levels down, so the
-   * exercises' imports of `../../src/...` all reach the workspace's one `src/`, which tsc then
-   * checks once for the whole batch. (A link to `src/` in each pair would not do: tsc follows
-   * links outside `node_modules` without resolving them, and would check `src/` once per pair.)
+   * `pair-K/ID`, relative to the workspace's root. The exercises import the code of their chapter
+   * as `#chapter-NN/...`, which the workspace's package.json maps to its one copy of that
+   * chapter's snapshot, so tsc checks each chapter's code once for the whole batch.
    */
   readonly dir: string;
   /** Files the submission should have had and did not. */
@@ -29,7 +31,7 @@ export interface WorkspacePair extends PairRequest {
 
 /** A fresh folder in which a batch of pairs is type-checked and tested, away from the submissions. */
 export interface BatchWorkspace {
-  /** The root: `package.json`, `tsconfig.json`, `node_modules` (a link), `src/`, and the pairs' folders. */
+  /** The root: `package.json`, `tsconfig.json`, `node_modules` (a link), the chapters' code under `build/chapters/`, and the pairs' folders. */
   readonly root: string;
   /** The requests' folders, in the requests' order. */
   readonly pairs: readonly WorkspacePair[];
@@ -40,28 +42,58 @@ export interface BatchWorkspace {
 const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 
 /**
- * Builds the workspace: the course's `src/` (without its tests), and for each pair the exercise's
- * official files from the course (tests, README, metadata), the hidden tests if asked for, and
- * from the submission only the files `exercise.json` lists as the student's. Nothing else from
- * a submission is read, so a rewritten test or a changed `exercise.json` there changes nothing.
+ * Builds the workspace: the code of each chapter the exercises belong to (without its tests), as
+ * the chapters tangle to now, and for each pair the exercise's official files from the course
+ * (tests, README, metadata), the hidden tests if asked for, and from the submission only the files
+ * `exercise.json` lists as the student's. Nothing else from a submission is read, so a rewritten
+ * test or a changed `exercise.json` there changes nothing.
  */
 export async function createBatchWorkspace(layout: CourseLayout, requests: readonly PairRequest[]): Promise<BatchWorkspace> {
+  const snapshots = await chaptersOf(layout, requests.map((request) => request.exercise));
   const root = await mkdtemp(path.join(os.tmpdir(), requests.length === 1 ? `grade-${requests[0]?.exercise.id}-` : "grade-batch-"));
   const dirs = requests.map((request, index) => path.posix.join(`pair-${index}`, request.exercise.id));
-  await writeFile(path.join(root, "package.json"), JSON.stringify({ private: true, type: "module" }) + "\n");
+  const imports = chapterImports(snapshots.map((snapshot) => snapshot.chapter));
+  await writeFile(path.join(root, "package.json"), JSON.stringify({ private: true, type: "module", imports }) + "\n");
   await symlink(path.join(layout.root, "node_modules"), path.join(root, "node_modules"), "dir");
   await writeTypecheckProject(root, "tsconfig.json", layout, dirs);
-  await cp(path.join(layout.root, "src"), path.join(root, "src"), {
-    recursive: true,
-    filter: (source) => !source.endsWith(".test.ts"),
-  });
+  for (const snapshot of snapshots) await writeChapterCode(root, snapshot);
   const pairs = await Promise.all(requests.map((request, index) => addPair(layout, root, dirs[index] ?? "", request)));
   return { root, pairs, dispose: () => rm(root, { recursive: true, force: true }) };
 }
 
+/** The snapshots of the chapters that `exercises` belong to; an error naming the exercise whose chapter does not exist. */
+async function chaptersOf(layout: CourseLayout, exercises: readonly Exercise[]): Promise<Snapshot[]> {
+  const snapshots = await chapterSnapshots(layout.root);
+  const wanted = new Set<Snapshot>();
+  for (const exercise of exercises) {
+    const snapshot = snapshots.find((candidate) => candidate.chapter.number === exercise.chapter);
+    if (snapshot === undefined) {
+      const numbers = snapshots.map((candidate) => candidate.chapter.number).join(", ");
+      throw new Error(`exercises/${exercise.id}/exercise.json: there is no chapter ${exercise.chapter} (the chapters are ${numbers})`);
+    }
+    wanted.add(snapshot);
+  }
+  return [...wanted];
+}
+
+/** Writes a chapter's code, without its tests, where the workspace's package.json maps its alias. */
+async function writeChapterCode(root: string, snapshot: Snapshot): Promise<void> {
+  for (const file of snapshot.files.values()) {
+    if (TEST_FILE.test(file.path)) continue;
+    const target = path.join(root, snapshotDir(snapshot), file.path);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, file.content);
+  }
+}
+
 /** Writes a tsconfig (at the root, named `name`) that type-checks the given pairs' folders. */
 export async function writeTypecheckProject(root: string, name: string, layout: CourseLayout, dirs: readonly string[]): Promise<void> {
-  const project = { extends: path.join(layout.root, "tsconfig.base.json"), include: dirs };
+  const project = {
+    extends: path.join(layout.root, "tsconfig.base.json"),
+    // Nothing is emitted, and a "#chapter-NN/..." import cannot have its ".ts" rewritten (exercises/tsconfig.json says the same).
+    compilerOptions: { rewriteRelativeImportExtensions: false },
+    include: dirs,
+  };
   await writeFile(path.join(root, name), JSON.stringify(project) + "\n");
 }
 

@@ -9,12 +9,31 @@ import type { Outcome } from "./exercise-grade.ts";
  */
 export async function checkBeforeRunning(root: string, pair: WorkspacePair): Promise<Outcome | undefined> {
   if (pair.missing.length > 0) return { problem: "missing-file", reason: `missing file(s): ${pair.missing.join(", ")}` };
+  const { default: ts } = await import("typescript");
   for (const file of pair.exercise.files) {
     const text = await readFile(path.join(root, pair.dir, file), "utf8");
-    // Reaching into the test framework is the one way to fake a pass from inside the tests' process.
-    if (/["'](vitest|@vitest\/[^"']*|vitest\/[^"']*)["']/.test(text)) {
-      return { problem: "forbidden-import", reason: `${file} imports the test framework (vitest); a solution has no need of it` };
+    for (const { fileName: specifier } of ts.preProcessFile(text, true, true).importedFiles) {
+      const reason = forbiddenImport(file, specifier, pair.exercise.chapter);
+      if (reason !== undefined) return { problem: "forbidden-import", reason };
     }
+  }
+  return undefined;
+}
+
+/**
+ * Why a student's `file` may not import `specifier`, or undefined when it may. The test framework
+ * is the one way to fake a pass from inside the tests' process; the code of another chapter, or
+ * anything outside the exercise's folder, is code the exercise is not set against (a later
+ * chapter may even hold the answer).
+ */
+export function forbiddenImport(file: string, specifier: string, chapter: number): string | undefined {
+  const own = `#chapter-${String(chapter).padStart(2, "0")}/`;
+  if (/^(vitest|@vitest\/)/.test(specifier)) return `${file} imports the test framework (vitest); a solution has no need of it`;
+  if (specifier.startsWith("#") && !specifier.startsWith(own)) {
+    return `${file} imports ${specifier}: this exercise is set in chapter ${chapter}, and uses its code as ${own}...`;
+  }
+  if (specifier.startsWith("../") || specifier.startsWith("/")) {
+    return `${file} imports ${specifier}, outside the exercise's folder: use the chapter's code as ${own}...`;
   }
   return undefined;
 }

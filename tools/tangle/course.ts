@@ -1,11 +1,24 @@
 import path from "node:path";
-import { readChapters } from "../literate/chapters.ts";
+import { readChapters, type Chapter } from "../literate/chapters.ts";
 import { tangle, type Snapshot, type TangleResult } from "./tangle.ts";
 import { compareTree, writeTree, type TreeChanges, type TreeDifferences } from "./write-tree.ts";
 
 /** Where snapshot N is written, relative to the repository root. */
-export function snapshotDir(snapshot: Snapshot): string {
+export function snapshotDir(snapshot: { readonly chapter: Chapter }): string {
   return path.posix.join("build", "chapters", snapshot.chapter.slug);
+}
+
+/** The pattern under which exercises import the code as of `chapter`: `#chapter-06/*` for chapter 6. */
+export function chapterAlias(chapter: Chapter): string {
+  return `#chapter-${String(chapter.number).padStart(2, "0")}/*`;
+}
+
+/**
+ * package.json's `"imports"` for these chapters: each chapter's alias mapped to its snapshot's
+ * `src/`, so that `import ... from "#chapter-06/server/car.ts"` is the code as of chapter 6.
+ */
+export function chapterImports(chapters: readonly Chapter[]): Record<string, string> {
+  return Object.fromEntries(chapters.map((chapter) => [chapterAlias(chapter), `./${snapshotDir({ chapter })}/src/*`]));
 }
 
 /** Reads and tangles the chapters of the course rooted at `root`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressWithNoServer } from "../../../src/testing/listen.ts";
+import { addressWithNoServer } from "#chapter-03/testing/listen.ts";
 import { handleRequestWithRetry } from "../retry.ts";
 
 describe("handleRequestWithRetry, hidden", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CarRegistry } from "../../../src/server/car-registry.ts";
-import { Car } from "../../../src/server/car.ts";
+import { CarRegistry } from "#chapter-05/server/car-registry.ts";
+import { Car } from "#chapter-05/server/car.ts";
 import { licensesStartingWith, licensesStartingWithAction } from "../licenses-starting-with.ts";
 
 describe("licensesStartingWith, hidden", () => {

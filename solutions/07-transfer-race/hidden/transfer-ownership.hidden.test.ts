@@ -1,10 +1,10 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import type { Reply } from "../../../src/protocol/messages.ts";
-import type { Change } from "../../../src/server/audit-log.ts";
-import { createCarActions } from "../../../src/server/car-actions.ts";
-import { Mutex } from "../../../src/server/mutex.ts";
-import { createSampleRegistry } from "../../../src/server/sample-registrations.ts";
+import type { Reply } from "#chapter-06/protocol/messages.ts";
+import type { Change } from "#chapter-06/server/audit-log.ts";
+import { createCarActions } from "#chapter-06/server/car-actions.ts";
+import { Mutex } from "#chapter-06/server/mutex.ts";
+import { createSampleRegistry } from "#chapter-06/server/sample-registrations.ts";
 import { transferOwnership } from "../transfer-ownership.ts";
 
 const slowAudit = async (_change: Change) => void (await nextTurn());

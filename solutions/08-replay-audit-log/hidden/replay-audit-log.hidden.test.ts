@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AuditLog } from "../../../src/server/audit-log.ts";
-import { createSampleRegistry } from "../../../src/server/sample-registrations.ts";
+import { AuditLog } from "#chapter-07/server/audit-log.ts";
+import { createSampleRegistry } from "#chapter-07/server/sample-registrations.ts";
 import { DamagedLogError, replayAuditLog } from "../replay-audit-log.ts";
 
 describe("replayAuditLog, hidden", () => {

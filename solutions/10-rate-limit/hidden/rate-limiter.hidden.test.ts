@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { requireAdminToken } from "../../../src/server/admin-only.ts";
-import { AdminToken } from "../../../src/server/admin-token.ts";
-import { createCarActions } from "../../../src/server/car-actions.ts";
-import { createSampleRegistry } from "../../../src/server/sample-registrations.ts";
+import { requireAdminToken } from "#chapter-08/server/admin-only.ts";
+import { AdminToken } from "#chapter-08/server/admin-token.ts";
+import { createCarActions } from "#chapter-08/server/car-actions.ts";
+import { createSampleRegistry } from "#chapter-08/server/sample-registrations.ts";
 import { rateLimited, RateLimiter } from "../rate-limiter.ts";
 
 /** A clock that stands still until the test moves it. */

@@ -3,13 +3,14 @@
  * included, and every untouched starter compiles and fails every one of its tests, so that no test
  * passes vacuously. Instructor-only: a student release has no solutions.
  */
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { courseLayout, readCatalog, type GradedExercise } from "../../../tools/exercises/catalog.ts";
 import { readChapters } from "../../../tools/literate/chapters.ts";
 import { readHints } from "../../../tools/exercises/hints.ts";
 import { syncStarters } from "../../../tools/exercises/starter-files.ts";
+import { forbiddenImport } from "../../../tools/grade/checks.ts";
 import { gradeSubmissions, type SubmissionGrade } from "../../../tools/grade/grade-submission.ts";
 import { repositoryRoot } from "../fixture-course.ts";
 
@@ -56,6 +57,26 @@ describe("the course's exercises", () => {
       for (const file of exercise.files) expect(text, exercise.id).toContain(`\`${file}\``);
       expect((await readHints(readme)).length, exercise.id).toBeGreaterThanOrEqual(2);
     }
+  });
+
+  it("import only the code of their own chapter, in every file: starter, solution and tests", async () => {
+    const { default: ts } = await import("typescript");
+    const strays: string[] = [];
+    for (const exercise of catalog) {
+      for (const dir of [path.join(layout.exercisesDir, exercise.id), path.join(layout.solutionsDir, exercise.id)]) {
+        const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith(".ts"));
+        for (const file of files) {
+          const { importedFiles } = ts.preProcessFile(await readFile(path.join(dir, file), "utf8"), true, true);
+          for (const { fileName: name } of importedFiles) {
+            // Tests import vitest; hidden tests sit one folder down, and import the solution as "../file.ts".
+            if (name.startsWith("vitest") || exercise.files.some((own) => name === `../${own}`)) continue;
+            const problem = forbiddenImport(`${exercise.id}/${file}`, name, exercise.chapter);
+            if (problem !== undefined) strays.push(problem);
+          }
+        }
+      }
+    }
+    expect(strays).toEqual([]);
   });
 
   it("include at least one exercise for every chapter written so far", async () => {
