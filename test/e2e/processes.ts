@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { bundleProgram } from "../../src/testing/bundle-program.ts";
 import { ServerProcess } from "../../src/testing/server-process.ts";
+import { runCommand } from "../../tools/process/command.ts";
 
 /** The folder holding the bundles, while there is one. */
 let bundleDir: Promise<string> | undefined;
@@ -56,11 +55,5 @@ export async function startServer(dataFile: string): Promise<{ server: ServerPro
  */
 export async function runClient(port: number, input: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
   const args = ["--enable-source-maps", (await bundles()).client, "127.0.0.1", "--port", String(port)];
-  const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...env } });
-  let output = "";
-  child.stdout.setEncoding("utf8").on("data", (text: string) => (output += text));
-  child.stderr.setEncoding("utf8").on("data", (text: string) => (output += text));
-  child.stdin.end(input);
-  const [code] = (await once(child, "close")) as [number | null];
-  return { code, output };
+  return runCommand([process.execPath, ...args], { cwd: process.cwd(), env, input });
 }

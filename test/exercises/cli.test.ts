@@ -2,7 +2,7 @@
 import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { capture } from "../../tools/course/node-tools.ts";
+import { runCommand } from "../../tools/process/command.ts";
 import { createFixtureCourse, repositoryRoot, type FixtureCourse } from "./fixture-course.ts";
 
 let course: FixtureCourse;
@@ -12,8 +12,8 @@ beforeAll(async () => {
 afterAll(() => course.dispose());
 
 const tsx = [process.execPath, path.join(repositoryRoot, "node_modules", "tsx", "dist", "cli.mjs")];
-const exercise = (...args: string[]) => capture([...tsx, path.join(repositoryRoot, "tools/exercises/cli.ts"), ...args, "--course", course.root], course.root);
-const grade = (...args: string[]) => capture([...tsx, path.join(repositoryRoot, "tools/grade/cli.ts"), ...args, "--course", course.root, "--quiet"], course.root);
+const exercise = (...args: string[]) => runCommand([...tsx, path.join(repositoryRoot, "tools/exercises/cli.ts"), ...args, "--course", course.root], { cwd: course.root });
+const grade = (...args: string[]) => runCommand([...tsx, path.join(repositoryRoot, "tools/grade/cli.ts"), ...args, "--course", course.root, "--quiet"], { cwd: course.root });
 const solve = async (id: string, file: string) => cp(path.join(course.solutionsDir, id, file), path.join(course.exercisesDir, id, file));
 
 describe.sequential("npm run exercise", { timeout: 60_000 }, () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import { readCatalog, type GradedExercise } from "../../tools/exercises/catalog.ts";
 import { gradeExercise } from "../../tools/grade/grade-exercise.ts";
 import { gradeClass, type StudentGrade } from "../../tools/grade/grade-submission.ts";
-import { classCsv } from "../../tools/grade/report.ts";
+import { classCsv } from "../../tools/grade/format-grades.ts";
 import { createFixtureCourse, hangingAdd, type FixtureCourse } from "./fixture-course.ts";
 
 let course: FixtureCourse;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { WorkspacePair } from "../../tools/grade/batch-workspace.ts";
 import { judgeBatch } from "../../tools/grade/judge-run.ts";
-import type { ReportedModule } from "../../tools/grade/results-reporter.ts";
+import type { ReportedModule } from "../../tools/grade/vitest-reporter.ts";
 import type { PairsRun } from "../../tools/grade/run-pairs.ts";
 
 const exercise = { id: "01-add", title: "Adding", chapter: 1, files: ["add.ts"], tests: { "adds": 1 }, timeLimitSeconds: 10, hiddenTests: {}, hiddenDir: undefined };

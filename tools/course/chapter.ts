@@ -13,7 +13,8 @@ import { pathToFileURL } from "node:url";
 import { chapterTitle, findChapter, readChapters, type Chapter } from "../literate/chapters.ts";
 import { snapshotDir, writeSnapshots } from "../tangle/course.ts";
 import { tangle, type Snapshot } from "../tangle/tangle.ts";
-import { bin, exitQuietlyWhenOutputCloses, passThrough } from "./node-tools.ts";
+import { runCommand } from "../process/command.ts";
+import { bin, exitQuietlyWhenOutputCloses } from "./node-tools.ts";
 import { formatTypeErrors, typecheckSnapshot } from "./typecheck.ts";
 
 const root = process.cwd();
@@ -52,7 +53,7 @@ async function checkAndTest(snapshot: Snapshot): Promise<number> {
     return 1;
   }
   console.log(`✓ type-check of chapter ${snapshot.chapter.number} passed`);
-  return passThrough([...bin.vitest, "run", "--project", `chapter ${snapshot.chapter.slug}`], root);
+  return (await runCommand([...bin.vitest, "run", "--project", `chapter ${snapshot.chapter.slug}`], { cwd: root, inherit: true })).code;
 }
 
 /**

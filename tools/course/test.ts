@@ -18,7 +18,8 @@ import { checkSource, snapshotDir, tangleCourse, writeSnapshots } from "../tangl
 import type { Snapshot } from "../tangle/tangle.ts";
 import { TRANSCRIPTS_OF } from "../transcript/run.ts";
 import { DISTINCT_TESTS_ONLY } from "./distinct-tests.ts";
-import { bin, capture, passThrough, SITE_BUILT } from "./node-tools.ts";
+import { runCommand } from "../process/command.ts";
+import { bin, SITE_BUILT } from "./node-tools.ts";
 import { formatTypeErrors, typecheck, typecheckSnapshot, writeProject } from "./typecheck.ts";
 
 const root = process.cwd();
@@ -83,7 +84,7 @@ async function runVitest(args: readonly string[], name: string, { holdBack = fal
   const report = path.join(root, "build", name);
   await rm(report, { force: true });
   const command = [...bin.vitest, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args];
-  const { code, output } = holdBack ? await capture(command, root, env) : { code: await passThrough(command, root, env), output: "" };
+  const { code, output } = await runCommand(command, { cwd: root, env, inherit: !holdBack });
   const summary = await readFile(report, "utf8").then((text) => JSON.parse(text) as VitestSummary, () => undefined);
   return { summary, output: summary === undefined ? `${output}\n✗ vitest exited with ${code} and wrote no report` : output };
 }
@@ -103,7 +104,7 @@ function addSummaries(a: VitestSummary, b: VitestSummary): VitestSummary {
  * printed after the other tests', so that two vitest runs do not write over each other.
  */
 async function siteStep(): Promise<VitestRun> {
-  const build = await capture([...bin.tsx, "tools/site/build.ts", "--if-changed"], root);
+  const build = await runCommand([...bin.tsx, "tools/site/build.ts", "--if-changed"], { cwd: root });
   if (build.code !== 0) {
     return { summary: undefined, output: `${build.output}\n✗ npm run docs failed, so the site's tests did not run` };
   }

@@ -3,7 +3,8 @@ import path from "node:path";
 import { formatLocation } from "../literate/location.ts";
 import { snapshotDir } from "../tangle/course.ts";
 import type { Snapshot } from "../tangle/tangle.ts";
-import { bin, capture } from "./node-tools.ts";
+import { runCommand } from "../process/command.ts";
+import { bin } from "./node-tools.ts";
 
 /** A type error, placed in the chapter when it comes from tangled code. */
 export interface TypeDiagnostic {
@@ -37,7 +38,7 @@ const DIAGNOSTIC = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/;
 export async function typecheck(root: string, project: string, snapshots: readonly Snapshot[]): Promise<TypeDiagnostic[]> {
   const buildInfo = path.join(root, "build", "typecheck", `${project.replace(/[\\/]/g, "_")}.tsbuildinfo`);
   const incremental = ["--incremental", "--tsBuildInfoFile", buildInfo];
-  const { code, output } = await capture([...bin.tsc, "--noEmit", ...incremental, "--pretty", "false", "-p", project], root);
+  const { code, output } = await runCommand([...bin.tsc, "--noEmit", ...incremental, "--pretty", "false", "-p", project], { cwd: root });
   const errors: TypeDiagnostic[] = [];
   const seen = new Set<string>();
   for (const block of splitDiagnostics(output)) {

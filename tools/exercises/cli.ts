@@ -15,7 +15,7 @@ import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import type { ExerciseGrade } from "../grade/exercise-grade.ts";
+import type { ExerciseGrade } from "../grade/scoring.ts";
 import { gradeBatch } from "../grade/grade-batch.ts";
 import { gradeExercise } from "../grade/grade-exercise.ts";
 import { courseLayout, readCatalog, type CourseLayout, type GradedExercise } from "./catalog.ts";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { WorkspacePair } from "./batch-workspace.ts";
-import type { Outcome } from "./exercise-grade.ts";
+import type { Outcome } from "./scoring.ts";
 
 /**
  * Why a pair cannot run, found without starting a process (a file missing, or an import of the

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { courseLayout, readCatalog } from "../exercises/catalog.ts";
 import { gradeClass, gradeSubmission, isClassFolder, submissionFolder, type GradingOptions } from "./grade-submission.ts";
-import { classCsv, classJson, formatClass, formatSubmission, submissionJson } from "./report.ts";
+import { classCsv, classJson, formatClass, formatSubmission, submissionJson } from "./format-grades.ts";
 import { exitQuietlyWhenOutputCloses } from "../course/node-tools.ts";
 
 exitQuietlyWhenOutputCloses();

@@ -1,11 +1,11 @@
 import type { CourseLayout } from "../exercises/catalog.ts";
 import { createBatchWorkspace, type BatchWorkspace, type PairRequest, type WorkspacePair } from "./batch-workspace.ts";
 import { checkBeforeRunning, reachesGlobalScope } from "./checks.ts";
-import { toGrade, type ExerciseGrade, type Outcome } from "./exercise-grade.ts";
+import { toGrade, type ExerciseGrade, type Outcome } from "./scoring.ts";
 import { isOverdue, judgeAlone, judgeBatch } from "./judge-run.ts";
-import { mapLimited } from "./map-limited.ts";
+import { mapConcurrently } from "./map-concurrently.ts";
 import { runPairs } from "./run-pairs.ts";
-import type { RunProgress } from "./run-report.ts";
+import type { RunProgress } from "./test-results.ts";
 
 /** How to grade a batch. */
 export interface BatchOptions {
@@ -46,7 +46,7 @@ export async function gradeBatch(requests: readonly PairRequest[], options: Batc
     const global = runnable.length > 1 ? await reachingGlobalScope(workspace.root, runnable) : [];
     addSeconds(grading, workspace.pairs, (performance.now() - started) / 1000);
     await run(grading, runnable.filter((pair) => !global.includes(pair)));
-    await mapLimited(global, options.workers, (pair) => run(grading, [pair]));
+    await mapConcurrently(global, options.workers, (pair) => run(grading, [pair]));
     return workspace.pairs.map((pair) =>
       toGrade(pair.exercise, pair.withHidden, grading.outcomes.get(pair) ?? interrupted, grading.seconds.get(pair) ?? 0));
   } finally {
@@ -89,7 +89,7 @@ async function run(grading: Grading, pairs: readonly WorkspacePair[]): Promise<v
     const verdict = verdicts[index];
     if (typeof verdict === "object") outcomes.set(pair, verdict);
   });
-  await mapLimited(pairs.filter((_, index) => verdicts[index] === "alone"), options.workers, (pair) => run(grading, [pair]));
+  await mapConcurrently(pairs.filter((_, index) => verdicts[index] === "alone"), options.workers, (pair) => run(grading, [pair]));
   await run(grading, pairs.filter((_, index) => verdicts[index] === "again"));
 }
 

@@ -1,6 +1,6 @@
 import type { CourseLayout } from "../exercises/catalog.ts";
 import type { PairRequest } from "./batch-workspace.ts";
-import type { ExerciseGrade } from "./exercise-grade.ts";
+import type { ExerciseGrade } from "./scoring.ts";
 import { gradeBatch } from "./grade-batch.ts";
 
 /** How to grade one exercise. */

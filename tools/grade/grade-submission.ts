@@ -2,10 +2,10 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { CourseLayout, GradedExercise } from "../exercises/catalog.ts";
 import type { PairRequest } from "./batch-workspace.ts";
-import type { ExerciseGrade } from "./exercise-grade.ts";
+import type { ExerciseGrade } from "./scoring.ts";
 import { gradeBatch } from "./grade-batch.ts";
 import { gradeExercise } from "./grade-exercise.ts";
-import { mapLimited } from "./map-limited.ts";
+import { mapConcurrently } from "./map-concurrently.ts";
 
 /** A submission's grade: the JSON the grader writes. */
 export interface SubmissionGrade {
@@ -66,7 +66,7 @@ async function gradeAll(work: readonly Work[], options: GradingOptions): Promise
   const batches = splitEvenly(work, options.batchSize ?? BATCH_SIZE);
   const side = Math.max(1, Math.min(options.jobs, batches.length));
   const workers = Math.max(1, Math.floor(options.jobs / side));
-  const graded = await mapLimited(batches, side, async (batch) => {
+  const graded = await mapConcurrently(batches, side, async (batch) => {
     const grades = await gradeBatch(batch, { ...options, workers });
     grades.forEach((grade, index) => options.onGraded?.(grade, batch[index]?.student));
     return grades;

@@ -1,6 +1,6 @@
 import type { WorkspacePair } from "./batch-workspace.ts";
-import { explainsEveryTest, type Outcome } from "./exercise-grade.ts";
-import { pairReport, type RunProgress } from "./run-report.ts";
+import { explainsEveryTest, type Outcome } from "./scoring.ts";
+import { pairReport, type RunProgress } from "./test-results.ts";
 import type { PairsRun } from "./run-pairs.ts";
 
 /**

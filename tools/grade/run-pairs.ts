@@ -3,8 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CourseLayout } from "../exercises/catalog.ts";
 import { writeTypecheckProject, type WorkspacePair } from "./batch-workspace.ts";
-import { readRunProgress, type RunProgress } from "./run-report.ts";
-import { runLimited, type LimitedRun } from "./run-limited.ts";
+import { readRunProgress, type RunProgress } from "./test-results.ts";
+import { asInATerminal, runCommand, type CommandResult } from "../process/command.ts";
 
 /** How to run a set of pairs. */
 export interface RunOptions {
@@ -20,8 +20,8 @@ export interface RunOptions {
 
 /** What one tsc and one vitest run over some pairs gave. */
 export interface PairsRun {
-  readonly typecheck: LimitedRun;
-  readonly tests: LimitedRun;
+  readonly typecheck: CommandResult;
+  readonly tests: CommandResult;
   readonly progress: RunProgress;
   /** The run's wall-clock time. */
   readonly seconds: number;
@@ -46,12 +46,13 @@ export async function runPairs(root: string, pairs: readonly WorkspacePair[], op
   const reportFile = path.join(root, `${name}.report.jsonl`);
   const project = `tsconfig.${name}.json`;
   await writeTypecheckProject(root, project, options.layout, pairs.map((pair) => pair.dir));
-  const limits = { cwd: root, env: childEnvironment({ GRADE_REPORT: reportFile }), timeLimitMs: options.timeLimitSeconds * 1000 };
+  // Each in a process group of its own, killed whole at the time limit: a student's endless loop costs that and no more.
+  const limits = { cwd: root, env: asInATerminal({ NO_COLOR: "1", GRADE_REPORT: reportFile }), ownGroup: true, timeLimitMs: options.timeLimitSeconds * 1000 };
   const watch = watchTests(reportFile, options);
   try {
     const [typecheck, [tests, testsEndedAt]] = await Promise.all([
-      runLimited({ ...limits, command: tscCommand(options.layout, project), ...(options.signal ? { signal: options.signal } : {}) }),
-      runLimited({ ...limits, command: vitestCommand(options, pairs), signal: watch.signal }).then((run) => [run, Date.now()] as const),
+      runCommand(tscCommand(options.layout, project), { ...limits, signal: options.signal }),
+      runCommand(vitestCommand(options, pairs), { ...limits, signal: watch.signal }).then((run) => [run, Date.now()] as const),
     ]);
     const progress = await readRunProgress(reportFile);
     return { typecheck, tests, progress, seconds: (performance.now() - started) / 1000, timeLimitSeconds: options.timeLimitSeconds, testsEndedAt };
@@ -95,17 +96,7 @@ function tscCommand(layout: CourseLayout, project: string): string[] {
 function vitestCommand({ layout, workers }: RunOptions, pairs: readonly WorkspacePair[]): string[] {
   return [
     process.execPath, path.join(nodeModules(layout.root), "vitest", "vitest.mjs"), "run", ...pairs.map((pair) => `${pair.dir}/`),
-    "--reporter", path.join(tools, "results-reporter.ts"), "--pool", "threads",
+    "--reporter", path.join(tools, "vitest-reporter.ts"), "--pool", "threads",
     "--maxWorkers", String(workers), "--testTimeout", "5000", "--hookTimeout", "5000",
   ];
-}
-
-/** The grader's environment without the variables of a vitest that may be running the grader itself. */
-function childEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { NO_COLOR: "1", ...extra };
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^(VITEST|__VITEST|NODE_OPTIONS$|TEST$|NODE_ENV$|FORCE_COLOR$)/.test(key)) continue;
-    env[key] ??= value;
-  }
-  return env;
 }

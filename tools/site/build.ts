@@ -13,7 +13,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { passThrough } from "../course/node-tools.ts";
+import { runCommand } from "../process/command.ts";
 import { snapshotDir, writeSnapshots } from "../tangle/course.ts";
 import { writeApiPages } from "./api.ts";
 import { chapterLinkOf, writeCodePages } from "./code-pages.ts";
@@ -50,7 +50,7 @@ async function main(mode: string, ifChanged: boolean): Promise<number> {
     return 1;
   }
   console.log(`✓ API reference (${seconds(started)})`);
-  const code = await passThrough([process.execPath, vitepress, mode === "dev" ? "dev" : "build", "docs"], root);
+  const { code } = await runCommand([process.execPath, vitepress, mode === "dev" ? "dev" : "build", "docs"], { cwd: root, inherit: true });
   if (mode !== "dev" && code === 0) {
     await recordBuild(root, fingerprint);
     console.log(`✓ site built into docs/dist/ in ${seconds(started)}`);

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { cp, mkdtemp, rm, symlink } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { asInATerminal, RunningCommand } from "../process/command.ts";
 import { matchLines, outputLines, type Transcript, type TranscriptStep } from "./parse.ts";
 
 /** What one step printed, and whether that is what the text says. */
@@ -29,35 +29,9 @@ const PORT_VARIABLE = "CAR_SERVER_PORT";
 const COMMAND_TIMEOUT_MS = 120_000;
 const BACKGROUND_READY_MS = 30_000;
 
-/** A running command and everything it has printed so far. */
-class Process {
-  output = "";
-  readonly exited: Promise<number>;
-
-  constructor(readonly child: ChildProcess) {
-    child.stdout?.setEncoding("utf8").on("data", (text: string) => (this.output += text));
-    child.stderr?.setEncoding("utf8").on("data", (text: string) => (this.output += text));
-    this.exited = new Promise((resolve) => child.on("close", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
-  }
-
-  /** Whether it has not exited yet. */
-  get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  /** Stops the command and everything it started (it leads its own process group). */
-  async stop(): Promise<void> {
-    if (!this.running || this.child.pid === undefined) return;
-    process.kill(-this.child.pid, "SIGTERM");
-    const timer = setTimeout(() => this.child.pid && process.kill(-this.child.pid, "SIGKILL"), 10_000);
-    await this.exited;
-    clearTimeout(timer);
-  }
-}
-
 /** A command started with `&`, the step that started it, and how much of its output a step has shown. */
 interface Background {
-  readonly process: Process;
+  readonly process: RunningCommand;
   readonly step: TranscriptStep;
   readonly shown: number;
 }
@@ -110,7 +84,7 @@ export class TranscriptRunner implements AsyncDisposable {
         } else {
           const command = step.command.replaceAll("$?", String(lastStatus));
           const process = this.start(command);
-          const status = await withTimeout(process.exited, COMMAND_TIMEOUT_MS, () => process.stop());
+          const { code: status } = await withTimeout(process.finished, COMMAND_TIMEOUT_MS, () => process.stop());
           lastStatus = status;
           const actual = this.lines(process.output);
           const next = transcript.steps[index + 1];
@@ -138,30 +112,28 @@ export class TranscriptRunner implements AsyncDisposable {
     return outputLines(output.replaceAll(new RegExp(`:${this.port}\\b`, "g"), `:${SHOWN_PORT}`));
   }
 
-  private start(command: string): Process {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", [PORT_VARIABLE]: String(this.port),
-    };
+  private start(command: string): RunningCommand {
     // What a student's shell has: no test runner's variables, and npm's own lines shown (`npm run -s` hides them).
-    for (const key of Object.keys(env)) if (key.startsWith("VITEST") || key === "NODE_ENV" || key === "npm_config_loglevel") delete env[key];
-    const script = `${watchdog(process.pid)}\n${command}`;
-    return new Process(spawn("bash", ["-c", script], { cwd: this.sandbox, env, detached: true, stdio: ["ignore", "pipe", "pipe"] }));
+    const env = asInATerminal({ NO_COLOR: "1", FORCE_COLOR: "0", npm_config_loglevel: undefined, [PORT_VARIABLE]: String(this.port) });
+    // In a group of its own, so that stopping it stops everything it started (see `watchdog`).
+    return RunningCommand.start(["bash", "-c", `${watchdog(process.pid)}\n${command}`], { cwd: this.sandbox, env, ownGroup: true });
   }
 
-  private async waitUntilReady(process: Process, step: TranscriptStep): Promise<StepOutcome> {
+  private async waitUntilReady(process: RunningCommand, step: TranscriptStep): Promise<StepOutcome> {
     const deadline = Date.now() + BACKGROUND_READY_MS;
     while (Date.now() < deadline) {
       const actual = this.lines(process.output);
       if (matchLines(step.expected, actual)) return { step, actual, problem: undefined };
-      if (process.child.exitCode !== null) return { step, actual, problem: `it exited with status ${process.child.exitCode}` };
+      if (!process.running) return { step, actual, problem: `it exited with status ${(await process.finished).code}` };
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     return { step, actual: this.lines(process.output), problem: "it did not print what the text shows within 30 s" };
   }
 
   private async waitForBackground(background: Background[], step: TranscriptStep): Promise<StepOutcome> {
-    const statuses = await withTimeout(Promise.all(background.map(({ process }) => process.exited)), BACKGROUND_READY_MS,
+    const results = await withTimeout(Promise.all(background.map(({ process }) => process.finished)), BACKGROUND_READY_MS,
       () => Promise.all(background.map(({ process }) => process.stop())));
+    const statuses = results.map((result) => result.code);
     const actual = this.lines(background.map(({ process, shown }) => process.output.slice(shown)).join(""));
     background.length = 0;
     const failed = statuses.find((status) => status !== 0);

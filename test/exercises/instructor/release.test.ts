@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courseLayout, readCatalog } from "../../../tools/exercises/catalog.ts";
 import { writeStudentRelease } from "../../../tools/release/student-release.ts";
-import { capture } from "../../../tools/course/node-tools.ts";
+import { runCommand } from "../../../tools/process/command.ts";
 import { repositoryRoot } from "../fixture-course.ts";
 
 const layout = courseLayout(repositoryRoot);
@@ -40,9 +40,9 @@ describe("npm run student-release", { timeout: 60_000 }, () => {
 
   it("writes a course whose own grader works without the solutions", async () => {
     await symlink(path.join(repositoryRoot, "node_modules"), path.join(out, "node_modules"), "dir");
-    const { code, output } = await capture(
+    const { code, output } = await runCommand(
       [process.execPath, path.join(repositoryRoot, "node_modules", "tsx", "dist", "cli.mjs"), "tools/exercises/cli.ts", "list"],
-      out,
+      { cwd: out },
     );
     expect(code).toBe(0);
     expect(output).toMatch(/^01-version-byte +ch 1 +not started/m);

@@ -1,4 +1,4 @@
-import type { ExerciseGrade } from "./exercise-grade.ts";
+import type { ExerciseGrade } from "./scoring.ts";
 import type { StudentGrade, SubmissionGrade } from "./grade-submission.ts";
 
 /** The JSON written for one submission: `{score, max, exercises: [{id, score, max, passed, failed, feedback}]}` and details. */

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { ModuleError, ReportedModule, ReportedTest, ReportLine } from "./results-reporter.ts";
+import type { ModuleError, ReportedModule, ReportedTest, ReportLine } from "./vitest-reporter.ts";
 
 /** What one vitest run reported, however far it got. */
 export interface RunProgress {

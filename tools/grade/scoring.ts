@@ -1,6 +1,6 @@
 import type { GradedExercise, PointsTable } from "../exercises/catalog.ts";
-import type { ReportedTest } from "./results-reporter.ts";
-import type { RunReport } from "./run-report.ts";
+import type { ReportedTest } from "./vitest-reporter.ts";
+import type { RunReport } from "./test-results.ts";
 
 /** One test's result, worth its points when it passed. */
 export interface TestGrade {
