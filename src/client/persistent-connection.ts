@@ -4,8 +4,9 @@ import { decodePayload, encodeFrame } from "../protocol/frame.ts";
 import { FrameReader } from "../protocol/frame-reader.ts";
 import { HELLO_REQUEST } from "../protocol/hello.ts";
 import { isReply, type Reply, type Request } from "../protocol/messages.ts";
+import { connectTo } from "./handle-request.ts";
 import { formatAddress, RequestError } from "./request-error.ts";
-import { SocketManager, type Address } from "./socket-manager.ts";
+import type { Address, SocketManager } from "./socket-manager.ts";
 
 /** A request sent and waiting for its reply. */
 interface Waiting {
@@ -40,25 +41,21 @@ export class PersistentConnection implements AsyncDisposable {
 
   /**
    * Connects to `address` and asks for a persistent connection. Rejects with a {@link RequestError}
-   * when there is no connection, and with an Error that says so when the server does not keep
-   * connections open (it refused the HELLO): use a connection per request then.
+   * when there is no connection (`"refused"`, `"unreachable"`) or it fails, and with an Error that
+   * says so when the server does not keep connections open (it refused the HELLO, or closed the
+   * connection without answering it): use a connection per request then.
    */
   static async open(address: Address): Promise<PersistentConnection> {
-    let socketManager: SocketManager;
-    try {
-      socketManager = await SocketManager.connect(address);
-    } catch (error) {
-      const message = `cannot connect to ${formatAddress(address)}: ${(error as Error).message}`;
-      throw new RequestError(address, "refused", message, { cause: error });
-    }
-    const connection = new PersistentConnection(address, socketManager);
+    const connection = new PersistentConnection(address, await connectTo(address));
+    const server = formatAddress(address);
     try {
       const reply = await connection.request(HELLO_REQUEST);
-      if (!reply[0]) throw new Error(`${formatAddress(address)} does not keep connections open: it answered HELLO with ${JSON.stringify(reply)}`);
+      if (!reply[0]) throw new Error(`${server} does not keep connections open: it answered HELLO with ${JSON.stringify(reply)}`);
       return connection;
     } catch (error) {
       await connection[Symbol.asyncDispose]();
-      throw error;
+      if (!(error instanceof RequestError && error.reason === "no-reply")) throw error;
+      throw new Error(`${server} does not keep connections open: it closed the connection without answering HELLO`, { cause: error });
     }
   }
 
@@ -79,12 +76,7 @@ export class PersistentConnection implements AsyncDisposable {
     const server = formatAddress(this.#address);
     const frames = new FrameReader(this.#connection.socket[Symbol.asyncIterator]());
     try {
-      for (;;) {
-        const payload = await frames.next();
-        if (payload === undefined) {
-          if (this.#waiting.length === 0) return; // closed between requests: the normal end
-          throw new RequestError(this.#address, "no-reply", `${server} closed the connection with ${this.#waiting.length} requests unanswered`);
-        }
+      for (let payload = await frames.next(); payload !== undefined; payload = await frames.next()) {
         const reply = decodePayload(payload);
         const waiting = this.#waiting.shift();
         if (waiting === undefined || !isReply(reply)) {
@@ -92,12 +84,19 @@ export class PersistentConnection implements AsyncDisposable {
         }
         waiting.resolve(reply);
       }
+      const unanswered = this.#waiting.length === 1 ? "1 request" : `${this.#waiting.length} requests`;
+      if (this.#waiting.length > 0) throw new RequestError(this.#address, "no-reply", `${server} closed the connection with ${unanswered} unanswered`);
     } catch (error) {
-      this.#failure = error instanceof RequestError ? error
-        : new RequestError(this.#address, "lost", `lost the connection to ${server}: ${(error as Error).message}`, { cause: error });
-      for (const waiting of this.#waiting.splice(0)) waiting.reject(this.#failure);
+      this.#fail(error instanceof RequestError ? error
+        : new RequestError(this.#address, "lost", `lost the connection to ${server}: ${(error as Error).message}`, { cause: error }));
     }
-    this.#failure ??= new RequestError(this.#address, "lost", `the connection to ${server} is closed`);
+    this.#fail(new RequestError(this.#address, "lost", `the connection to ${server} is closed`));
+  }
+
+  /** Rejects every waiting request, and every later one, with the connection's first failure. */
+  #fail(failure: RequestError): void {
+    this.#failure ??= failure;
+    for (const waiting of this.#waiting.splice(0)) waiting.reject(this.#failure);
   }
 
   /** Closes the connection politely, once the replies to the requests already sent have arrived. */
