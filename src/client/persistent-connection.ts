@@ -16,7 +16,7 @@ interface Waiting {
 
 /**
  * One connection to the server for many requests, in JSON, opened with a HELLO (chapter 10).
- * Requests may be pipelined: `request()` sends at once, and the replies come back in order.
+ * Requests may be pipelined, sent as fast as the socket takes them, and the replies come back in order.
  *
  * @example
  * await using connection = await PersistentConnection.open({ host: "127.0.0.1", port: 9653 });
@@ -29,6 +29,8 @@ export class PersistentConnection implements AsyncDisposable {
   readonly #address: Address;
   readonly #connection: SocketManager;
   readonly #waiting: Waiting[] = [];
+  /** Frames not written yet, in the order of their requests: they wait while the socket is full. */
+  readonly #unsent: Buffer[] = [];
   readonly #reading: Promise<void>;
   #failure: RequestError | undefined;
 
@@ -36,6 +38,7 @@ export class PersistentConnection implements AsyncDisposable {
     this.#address = address;
     this.#connection = connection;
     connection.socket.on("error", () => {}); // the error also ends the reading loop, which reports it
+    connection.socket.on("drain", () => this.#writeUnsent());
     this.#reading = this.#readReplies();
   }
 
@@ -67,9 +70,16 @@ export class PersistentConnection implements AsyncDisposable {
   request(request: Request): Promise<Reply> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     return new Promise<Reply>((resolve, reject) => {
+      this.#unsent.push(encodeFrame(request)); // first: a request JSON cannot carry never waits for a reply
       this.#waiting.push({ resolve, reject });
-      this.#connection.socket.write(encodeFrame(request));
+      this.#writeUnsent();
     });
+  }
+
+  /** Writes the unsent frames, oldest first, until the socket asks to wait for its 'drain'. */
+  #writeUnsent(): void {
+    const { socket } = this.#connection;
+    while (this.#unsent.length > 0 && !socket.writableNeedDrain) socket.write(this.#unsent.shift()!);
   }
 
   async #readReplies(): Promise<void> {
@@ -96,11 +106,13 @@ export class PersistentConnection implements AsyncDisposable {
   /** Rejects every waiting request, and every later one, with the connection's first failure. */
   #fail(failure: RequestError): void {
     this.#failure ??= failure;
+    this.#unsent.length = 0;
     for (const waiting of this.#waiting.splice(0)) waiting.reject(this.#failure);
   }
 
-  /** Closes the connection politely, once the replies to the requests already sent have arrived. */
+  /** Closes the connection politely, once the replies to every request made have arrived (the unsent frames go first). */
   async [Symbol.asyncDispose](): Promise<void> {
+    for (const frame of this.#unsent.splice(0)) this.#connection.socket.write(frame);
     await this.#connection[Symbol.asyncDispose]();
     await this.#reading;
   }

@@ -2,13 +2,13 @@
 // To change it, edit chapters/10-measuring-the-server.md.
 import { once } from "node:events";
 import net, { type Socket } from "node:net";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { handleRequest } from "../client/handle-request.ts";
 import { PersistentConnection } from "../client/persistent-connection.ts";
 import type { Address } from "../client/socket-manager.ts";
 import { encodeFrame } from "../protocol/frame.ts";
 import { FrameReader } from "../protocol/frame-reader.ts";
-import { HELLO_REQUEST } from "../protocol/hello.ts";
+import { HELLO_REPLY, HELLO_REQUEST } from "../protocol/hello.ts";
 import { PICKLE_CODEC } from "../protocol/codec.ts";
 import { addressWithNoServer, listen } from "../testing/listen.ts";
 import { createCarActions } from "./car-actions.ts";
@@ -226,5 +226,28 @@ describe("PersistentConnection, against other servers", () => {
     await expect(PersistentConnection.open({ host: "127.0.0.1", port }))
       .rejects.toMatchObject({ reason: "refused", message: `connect ECONNREFUSED 127.0.0.1:${port}: is the server running?` });
     await expect(PersistentConnection.open({ host: "nosuch.invalid", port })).rejects.toMatchObject({ reason: "unreachable" });
+  });
+
+  it("stops writing while the server does not read, and sends every request, in order, once it does", async () => {
+    let startReading!: () => void;
+    const reading = new Promise<void>((resolve) => (startReading = resolve));
+    await using fake = await fakeServer(async (socket, frames) => {
+      await frames.next();
+      socket.write(encodeFrame(HELLO_REPLY));
+      await reading;
+      for (let payload = await frames.next(); payload !== undefined; payload = await frames.next()) {
+        socket.write(encodeFrame([true, JSON.parse(Buffer.from(payload).toString())[1]]));
+      }
+    });
+    await using connection = await PersistentConnection.open(fake.at);
+    const write = vi.spyOn(net.Socket.prototype, "write");
+    const replies = Array.from({ length: 400 }, (_, index) => connection.request(["ECHO", index, "x".repeat(60_000)])); // 24 MB
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const socket = write.mock.contexts[0] as Socket;
+    expect(write.mock.calls.length).toBeLessThan(400); // the system's buffers took a few MB, and the writes stopped
+    expect(socket.writableLength).toBeLessThanOrEqual(socket.writableHighWaterMark + 60_100); // one frame past 16 kB
+    write.mockRestore();
+    startReading();
+    expect(await Promise.all(replies)).toEqual(replies.map((_, index) => [true, index]));
   });
 });
