@@ -73,7 +73,7 @@ function preview(value: unknown): string {
 }
 
 /** A connection to `address`; a {@link RequestError} `"refused"` or `"unreachable"` when there is none. */
-async function connectTo(address: Address): Promise<SocketManager> {
+export async function connectTo(address: Address): Promise<SocketManager> {
   try {
     return await SocketManager.connect(address);
   } catch (error) {

@@ -4,8 +4,9 @@ import { decodePayload, encodeFrame } from "../protocol/frame.ts";
 import { FrameReader } from "../protocol/frame-reader.ts";
 import { HELLO_REQUEST } from "../protocol/hello.ts";
 import { isReply, type Reply, type Request } from "../protocol/messages.ts";
+import { connectTo } from "./handle-request.ts";
 import { formatAddress, RequestError } from "./request-error.ts";
-import { SocketManager, type Address } from "./socket-manager.ts";
+import type { Address, SocketManager } from "./socket-manager.ts";
 
 /** A request sent and waiting for its reply. */
 interface Waiting {
@@ -15,7 +16,7 @@ interface Waiting {
 
 /**
  * One connection to the server for many requests, in JSON, opened with a HELLO (chapter 10).
- * Requests may be pipelined: `request()` sends at once, and the replies come back in order.
+ * Requests may be pipelined, sent as fast as the socket takes them, and the replies come back in order.
  *
  * @example
  * await using connection = await PersistentConnection.open({ host: "127.0.0.1", port: 9653 });
@@ -28,6 +29,8 @@ export class PersistentConnection implements AsyncDisposable {
   readonly #address: Address;
   readonly #connection: SocketManager;
   readonly #waiting: Waiting[] = [];
+  /** Frames not written yet, in the order of their requests: they wait while the socket is full. */
+  readonly #unsent: Buffer[] = [];
   readonly #reading: Promise<void>;
   #failure: RequestError | undefined;
 
@@ -35,30 +38,27 @@ export class PersistentConnection implements AsyncDisposable {
     this.#address = address;
     this.#connection = connection;
     connection.socket.on("error", () => {}); // the error also ends the reading loop, which reports it
+    connection.socket.on("drain", () => this.#writeUnsent());
     this.#reading = this.#readReplies();
   }
 
   /**
    * Connects to `address` and asks for a persistent connection. Rejects with a {@link RequestError}
-   * when there is no connection, and with an Error that says so when the server does not keep
-   * connections open (it refused the HELLO): use a connection per request then.
+   * when there is no connection (`"refused"`, `"unreachable"`) or it fails, and with an Error that
+   * says so when the server does not keep connections open (it refused the HELLO, or closed the
+   * connection without answering it): use a connection per request then.
    */
   static async open(address: Address): Promise<PersistentConnection> {
-    let socketManager: SocketManager;
-    try {
-      socketManager = await SocketManager.connect(address);
-    } catch (error) {
-      const message = `cannot connect to ${formatAddress(address)}: ${(error as Error).message}`;
-      throw new RequestError(address, "refused", message, { cause: error });
-    }
-    const connection = new PersistentConnection(address, socketManager);
+    const connection = new PersistentConnection(address, await connectTo(address));
+    const server = formatAddress(address);
     try {
       const reply = await connection.request(HELLO_REQUEST);
-      if (!reply[0]) throw new Error(`${formatAddress(address)} does not keep connections open: it answered HELLO with ${JSON.stringify(reply)}`);
+      if (!reply[0]) throw new Error(`${server} does not keep connections open: it answered HELLO with ${JSON.stringify(reply)}`);
       return connection;
     } catch (error) {
       await connection[Symbol.asyncDispose]();
-      throw error;
+      if (!(error instanceof RequestError && error.reason === "no-reply")) throw error;
+      throw new Error(`${server} does not keep connections open: it closed the connection without answering HELLO`, { cause: error });
     }
   }
 
@@ -70,21 +70,23 @@ export class PersistentConnection implements AsyncDisposable {
   request(request: Request): Promise<Reply> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     return new Promise<Reply>((resolve, reject) => {
+      this.#unsent.push(encodeFrame(request)); // first: a request JSON cannot carry never waits for a reply
       this.#waiting.push({ resolve, reject });
-      this.#connection.socket.write(encodeFrame(request));
+      this.#writeUnsent();
     });
+  }
+
+  /** Writes the unsent frames, oldest first, until the socket asks to wait for its 'drain'. */
+  #writeUnsent(): void {
+    const { socket } = this.#connection;
+    while (this.#unsent.length > 0 && !socket.writableNeedDrain) socket.write(this.#unsent.shift()!);
   }
 
   async #readReplies(): Promise<void> {
     const server = formatAddress(this.#address);
     const frames = new FrameReader(this.#connection.socket[Symbol.asyncIterator]());
     try {
-      for (;;) {
-        const payload = await frames.next();
-        if (payload === undefined) {
-          if (this.#waiting.length === 0) return; // closed between requests: the normal end
-          throw new RequestError(this.#address, "no-reply", `${server} closed the connection with ${this.#waiting.length} requests unanswered`);
-        }
+      for (let payload = await frames.next(); payload !== undefined; payload = await frames.next()) {
         const reply = decodePayload(payload);
         const waiting = this.#waiting.shift();
         if (waiting === undefined || !isReply(reply)) {
@@ -92,16 +94,25 @@ export class PersistentConnection implements AsyncDisposable {
         }
         waiting.resolve(reply);
       }
+      const unanswered = this.#waiting.length === 1 ? "1 request" : `${this.#waiting.length} requests`;
+      if (this.#waiting.length > 0) throw new RequestError(this.#address, "no-reply", `${server} closed the connection with ${unanswered} unanswered`);
     } catch (error) {
-      this.#failure = error instanceof RequestError ? error
-        : new RequestError(this.#address, "lost", `lost the connection to ${server}: ${(error as Error).message}`, { cause: error });
-      for (const waiting of this.#waiting.splice(0)) waiting.reject(this.#failure);
+      this.#fail(error instanceof RequestError ? error
+        : new RequestError(this.#address, "lost", `lost the connection to ${server}: ${(error as Error).message}`, { cause: error }));
     }
-    this.#failure ??= new RequestError(this.#address, "lost", `the connection to ${server} is closed`);
+    this.#fail(new RequestError(this.#address, "lost", `the connection to ${server} is closed`));
   }
 
-  /** Closes the connection politely, once the replies to the requests already sent have arrived. */
+  /** Rejects every waiting request, and every later one, with the connection's first failure. */
+  #fail(failure: RequestError): void {
+    this.#failure ??= failure;
+    this.#unsent.length = 0;
+    for (const waiting of this.#waiting.splice(0)) waiting.reject(this.#failure);
+  }
+
+  /** Closes the connection politely, once the replies to every request made have arrived (the unsent frames go first). */
   async [Symbol.asyncDispose](): Promise<void> {
+    for (const frame of this.#unsent.splice(0)) this.#connection.socket.write(frame);
     await this.#connection[Symbol.asyncDispose]();
     await this.#reading;
   }

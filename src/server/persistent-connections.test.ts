@@ -2,14 +2,15 @@
 // To change it, edit chapters/10-measuring-the-server.md.
 import { once } from "node:events";
 import net, { type Socket } from "node:net";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { handleRequest } from "../client/handle-request.ts";
 import { PersistentConnection } from "../client/persistent-connection.ts";
 import type { Address } from "../client/socket-manager.ts";
 import { encodeFrame } from "../protocol/frame.ts";
 import { FrameReader } from "../protocol/frame-reader.ts";
-import { HELLO_REQUEST } from "../protocol/hello.ts";
+import { HELLO_REPLY, HELLO_REQUEST } from "../protocol/hello.ts";
 import { PICKLE_CODEC } from "../protocol/codec.ts";
+import { addressWithNoServer, listen } from "../testing/listen.ts";
 import { createCarActions } from "./car-actions.ts";
 import { CarServer, type ConnectionLimits } from "./car-server.ts";
 import { createSampleRegistry } from "./sample-registrations.ts";
@@ -152,18 +153,6 @@ describe("PersistentConnection", () => {
     expect(await read).toEqual([true, 2, 97548, "Jack Lemon"]);
   });
 
-  it("says so when the server does not keep connections open", async () => {
-    const older = net.createServer((socket) => {
-      socket.once("data", () => socket.end(encodeFrame([false, 'Unknown action "HELLO"'])));
-    });
-    older.listen(0, "127.0.0.1");
-    await once(older, "listening");
-    const { port } = older.address() as net.AddressInfo;
-    await expect(PersistentConnection.open({ host: "127.0.0.1", port }))
-      .rejects.toThrow(`127.0.0.1:${port} does not keep connections open: it answered HELLO with [false,"Unknown action \\"HELLO\\""]`);
-    await older[Symbol.asyncDispose]();
-  });
-
   it("fails every waiting request, and every later one, when the server goes away", async () => {
     const connection = await PersistentConnection.open(address);
     const waiting = connection.request(["SHUTDOWN"]); // the server closes without a reply
@@ -186,6 +175,7 @@ describe("a server shutting down", () => {
     const connection = await PersistentConnection.open(ownAddress);
     expect(await connection.request(["GET_CAR_DETAILS", "024 HYR"])).toEqual([true, 2, 97543, "Jack Lemon"]);
     await own.close();
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the close has reached the client: no request may wait now
     await expect(connection.request(["GET_CAR_DETAILS", "024 HYR"])).rejects.toMatchObject({ name: "RequestError" });
     await connection[Symbol.asyncDispose]();
   });
@@ -208,5 +198,56 @@ describe("a server shutting down", () => {
     await closing;
     await expect(connection.request(["GET_CAR_DETAILS", "024 HYR"])).rejects.toMatchObject({ name: "RequestError" });
     await connection[Symbol.asyncDispose]();
+  });
+});
+
+/** A server that hands each connection to `serve`, with a reader of its frames; listening `at` a free port. */
+async function fakeServer(serve: (socket: Socket, frames: FrameReader) => Promise<void>) {
+  const fake = net.createServer((socket) => void serve(socket, new FrameReader(socket[Symbol.asyncIterator]())));
+  return Object.assign(fake, { at: await listen(fake) });
+}
+
+describe("PersistentConnection, against other servers", () => {
+  it.each([
+    ["answers HELLO as an unknown action", [false, 'Unknown action "HELLO"'], 'it answered HELLO with [false,"Unknown action \\"HELLO\\""]'],
+    ["closes without a reply, as the original's design does", undefined, "it closed the connection without answering HELLO"],
+  ])("says that a server does not keep connections open when it %s", async (_, reply, why) => {
+    await using fake = await fakeServer(async (socket, frames) => {
+      await frames.next();
+      if (reply === undefined) socket.end();
+      else socket.end(encodeFrame(reply));
+    });
+    await expect(PersistentConnection.open(fake.at))
+      .rejects.toMatchObject({ name: "Error", message: `127.0.0.1:${fake.at.port} does not keep connections open: ${why}` });
+  });
+
+  it("tells a refused connection from an unknown host, as handleRequest does", async () => {
+    const { port } = await addressWithNoServer();
+    await expect(PersistentConnection.open({ host: "127.0.0.1", port }))
+      .rejects.toMatchObject({ reason: "refused", message: `connect ECONNREFUSED 127.0.0.1:${port}: is the server running?` });
+    await expect(PersistentConnection.open({ host: "nosuch.invalid", port })).rejects.toMatchObject({ reason: "unreachable" });
+  });
+
+  it("stops writing while the server does not read, and sends every request, in order, once it does", async () => {
+    let startReading!: () => void;
+    const reading = new Promise<void>((resolve) => (startReading = resolve));
+    await using fake = await fakeServer(async (socket, frames) => {
+      await frames.next();
+      socket.write(encodeFrame(HELLO_REPLY));
+      await reading;
+      for (let payload = await frames.next(); payload !== undefined; payload = await frames.next()) {
+        socket.write(encodeFrame([true, JSON.parse(Buffer.from(payload).toString())[1]]));
+      }
+    });
+    await using connection = await PersistentConnection.open(fake.at);
+    const write = vi.spyOn(net.Socket.prototype, "write");
+    const replies = Array.from({ length: 400 }, (_, index) => connection.request(["ECHO", index, "x".repeat(60_000)])); // 24 MB
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const socket = write.mock.contexts[0] as Socket;
+    expect(write.mock.calls.length).toBeLessThan(400); // the system's buffers took a few MB, and the writes stopped
+    expect(socket.writableLength).toBeLessThanOrEqual(socket.writableHighWaterMark + 60_100); // one frame past 16 kB
+    write.mockRestore();
+    startReading();
+    expect(await Promise.all(replies)).toEqual(replies.map((_, index) => [true, index]));
   });
 });
