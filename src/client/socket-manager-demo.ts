@@ -7,16 +7,18 @@
  *
  * @module
  */
-import { createServer } from "node:net";
-import { addressWithNoServer, listen } from "../testing/listen.ts";
+import { once } from "node:events";
+import { createServer, type AddressInfo } from "node:net";
 import { SocketManager } from "./socket-manager.ts";
 
-await using server = createServer((socket) => {
+const server = createServer((socket) => {
   socket.setEncoding("utf8");
   socket.on("data", (text: string) => console.log(`server: received ${JSON.stringify(text)}`));
   socket.on("end", () => console.log("server: the client ended its side"));
 });
-const address = await listen(server);
+server.listen(0, "127.0.0.1"); // port 0: any free port
+await once(server, "listening");
+const address = { host: "127.0.0.1", port: (server.address() as AddressInfo).port };
 
 try {
   await using connection = await SocketManager.connect(address);
@@ -27,8 +29,9 @@ try {
   console.log(`client: the block threw "${(error as Error).message}", after closing the connection`);
 }
 
+await server[Symbol.asyncDispose](); // stops listening: nothing answers on that port now
 try {
-  await SocketManager.connect(await addressWithNoServer());
+  await SocketManager.connect(address);
 } catch (error) {
   console.log(`client: a port where nothing listens: ${(error as NodeJS.ErrnoException).code}`);
 }
