@@ -2,11 +2,12 @@
 // To change it, edit chapters/08-hardening.md.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DataFileInUseError, DataLock, lockPathFor } from "./data-lock.ts";
+import { DataFileInUseError, DataLock, lockPathFor, readLockFile, takeOver } from "./data-lock.ts";
 
 let directory: string;
 let dataPath: string;
@@ -25,11 +26,19 @@ async function exitedProcessId(): Promise<number> {
   return child.pid ?? 0;
 }
 
+/** Writes a lock file as one left `secondsAgo`. */
+async function leaveLock(path: string, content: string, secondsAgo: number): Promise<void> {
+  await writeFile(path, content);
+  const then = new Date(Date.now() - secondsAgo * 1000);
+  await utimes(path, then, then);
+}
+
 describe("DataLock", () => {
   it("writes this process's id beside the data file, and removes it on release", async () => {
     const lock = await DataLock.acquire(dataPath);
     expect(lock.path).toBe(join(directory, "cars.lock"));
     expect(await readFile(lock.path, "utf8")).toBe(`${process.pid}\n`);
+    expect(await readdir(directory)).toEqual(["cars.lock"]); // no temporary file left
     await lock.release();
     await expect(readFile(lock.path, "utf8")).rejects.toMatchObject({ code: "ENOENT" });
   });
@@ -42,17 +51,39 @@ describe("DataLock", () => {
     expect(await readFile(first.path, "utf8")).toBe(`${process.pid}\n`);
   });
 
-  it("takes over a lock left by a server that was killed, or one cut short", async () => {
+  it("takes over a lock left by a server that was killed, or an empty one left long ago", async () => {
     for (const leftBehind of [`${await exitedProcessId()}\n`, ""]) {
-      await writeFile(lockPathFor(dataPath), leftBehind);
+      await leaveLock(lockPathFor(dataPath), leftBehind, 60);
       const lock = await DataLock.acquire(dataPath);
       expect(await readFile(lock.path, "utf8")).toBe(`${process.pid}\n`);
       await lock.release();
     }
   });
 
-  it("names no process when the lock holds no id yet, as while its server is still writing it", () => {
-    expect(new DataFileInUseError(dataPath, lockPathFor(dataPath), Number.NaN).message).toMatch(/^another server is using /);
+  it("counts a young empty lock as held, since its server may be writing its id", async () => {
+    await leaveLock(lockPathFor(dataPath), "", 4);
+    const second = DataLock.acquire(dataPath);
+    await sleep(200); // acquire has found it empty by now, and waits
+    await writeFile(lockPathFor(dataPath), `${process.pid}\n`); // as a server that creates, then writes
+    await expect(second).rejects.toThrow(`another server (process ${process.pid}) is using ${dataPath}`);
+  });
+
+  it("takes over a takeover lock left by a taker that was killed", async () => {
+    await leaveLock(lockPathFor(dataPath), `${await exitedProcessId()}\n`, 60);
+    await leaveLock(`${lockPathFor(dataPath)}.takeover`, `${await exitedProcessId()}\n`, 60);
+    const lock = await DataLock.acquire(dataPath);
+    expect(await readFile(lock.path, "utf8")).toBe(`${process.pid}\n`);
+    expect(await readdir(directory)).toEqual(["cars.lock"]);
+  });
+
+  it("does not delete a lock that changed between being seen dead and being taken over", async () => {
+    const path = lockPathFor(dataPath);
+    await leaveLock(path, `${await exitedProcessId()}\n`, 60);
+    const seen = await readLockFile(path);
+    await rm(path);
+    await writeFile(path, `${process.pid}\n`); // another server took it over meanwhile
+    expect(await takeOver(path, seen!)).toBeUndefined();
+    expect(await readFile(path, "utf8")).toBe(`${process.pid}\n`);
   });
 
   it("removes the lock file once, so that a second release cannot remove the next server's", async () => {

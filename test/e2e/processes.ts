@@ -39,11 +39,17 @@ export async function stopAllServers(): Promise<void> {
 /** How long a test that starts processes may take: long enough for a busy machine, only to stop a hang. */
 export const PROCESS_TEST_TIMEOUT_MS = 60_000;
 
-/** Starts the complete server on a free port with the given data file, and waits until it listens. */
-export async function startServer(dataFile: string): Promise<{ server: ServerProcess; port: number }> {
+/** Starts the complete server on a free port with the given data file, without waiting: it may yet be refused. */
+export async function launchServer(dataFile: string): Promise<ServerProcess> {
   const server = ServerProcess.start(["--port", "0", "--data", dataFile], {}, (await bundles()).server);
   running.add(server);
   void server.exited.then(() => running.delete(server));
+  return server;
+}
+
+/** Starts the complete server on a free port with the given data file, and waits until it listens. */
+export async function startServer(dataFile: string): Promise<{ server: ServerProcess; port: number }> {
+  const server = await launchServer(dataFile);
   const { port } = await server.address();
   return { server, port };
 }
