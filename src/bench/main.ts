@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Address } from "../client/socket-manager.ts";
 import { isHelpRequest, UsageError } from "../server/server-arguments.ts";
-import { ServerProcess } from "../testing/server-process.ts";
+import { ServerProcess } from "../server/server-process.ts";
 import { BENCH_HELP, BENCH_USAGE, parseBenchArguments, type BenchOptions } from "./bench-arguments.ts";
 import { checkCars, registerCars, runScenario, type ScenarioResult } from "./load.ts";
 import { describeMachine, formatReport, ratiosOf, type BenchReport } from "./report.ts";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleRequest } from "../client/handle-request.ts";
 import type { Address } from "../client/socket-manager.ts";
 import { bundleProgram } from "../testing/bundle-program.ts";
-import { ServerProcess } from "../testing/server-process.ts";
+import { ServerProcess } from "./server-process.ts";
 import { loadRegistry } from "./registry-file.ts";
 
 /** How many times the server is killed; set CRASH_LOOP_ROUNDS for a longer run. */

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { handleAdminRequest } from "../client/handle-admin-request.ts";
 import { handleRequest } from "../client/handle-request.ts";
-import { ServerProcess } from "../testing/server-process.ts";
+import { ServerProcess } from "./server-process.ts";
 
 const PROCESS_TIMEOUT_MS = 30_000;
 let directory: string;

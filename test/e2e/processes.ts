@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { bundleProgram } from "../../src/testing/bundle-program.ts";
-import { ServerProcess } from "../../src/testing/server-process.ts";
+import { ServerProcess } from "../../src/server/server-process.ts";
 import { runCommand } from "../../tools/process/command.ts";
 
 /** The folder holding the bundles, while there is one. */
