@@ -6,7 +6,7 @@
  */
 import type { Chapter } from "./chapters.ts";
 import { readChunkReference } from "./chunk-reference.ts";
-import { type FenceTarget } from "./fence-info.ts";
+import { targetKey, type FenceTarget } from "./fence-info.ts";
 import { formatLocation } from "./location.ts";
 import { readFences, type Fence } from "./read-fences.ts";
 import { tangle, type Snapshot } from "../tangle/tangle.ts";
@@ -29,11 +29,6 @@ export interface IndexedFence {
 
 /** A top-level `export` declaration, with the declared name in group 1. */
 const EXPORT = /^export\s+(?:declare\s+)?(?:default\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|class|const|let|var|interface|type|enum)\s+([A-Za-z_$][\w$]*)/;
-
-/** The key of a file or chunk, e.g. `file:src/x.ts` or `chunk:encode the payload`. */
-export function targetKey(target: FenceTarget): string {
-  return target.kind === "file" ? `file:${target.path}` : `chunk:${target.name}`;
-}
 
 /** Turns a file path or chunk name into a readable HTML id. */
 export function anchorFor(target: FenceTarget): string {

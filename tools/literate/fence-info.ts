@@ -106,3 +106,8 @@ function readTarget(
 export function describeTarget(target: FenceTarget): string {
   return target.kind === "file" ? `file ${target.path}` : `chunk «${target.name}»`;
 }
+
+/** The key of a file or chunk, e.g. `file:src/x.ts` or `chunk:encode the payload`: two fences with one key write the same thing. */
+export function targetKey(target: FenceTarget): string {
+  return target.kind === "file" ? `file:${target.path}` : `chunk:${target.name}`;
+}

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Chapter } from "../literate/chapters.ts";
-import { describeTarget, type FenceTarget } from "../literate/fence-info.ts";
+import { describeTarget, targetKey, type FenceTarget } from "../literate/fence-info.ts";
 import { readChunkReference } from "../literate/chunk-reference.ts";
 import { LiterateError, formatLocation, type SourceLocation } from "../literate/location.ts";
 import { readFences, type Fence } from "../literate/read-fences.ts";
@@ -78,10 +78,6 @@ class ErrorList {
   }
 }
 
-function keyOf(target: FenceTarget): string {
-  return target.kind === "file" ? `file:${target.path}` : `chunk:${target.name}`;
-}
-
 /** Adds one fence to the definitions, enforcing that redefinition is explicit. */
 function applyFence(
   definitions: Map<string, Definition>,
@@ -95,7 +91,7 @@ function applyFence(
     const problem = checkPath(target.path);
     if (problem !== undefined) return errors.add(new LiterateError(fence.location, problem));
   }
-  const key = keyOf(target);
+  const key = targetKey(target);
   const existing = definitions.get(key);
   const name = describeTarget(target);
   if (mode === "define" && existing !== undefined) {
@@ -138,7 +134,7 @@ function makeSnapshot(definitions: ReadonlyMap<string, Definition>, chapter: Cha
   const expander = new Expander(definitions, errors);
   const files = new Map<string, TangledFile>();
   const fileDefinitions = [...definitions.values()].filter((d) => d.target.kind === "file");
-  fileDefinitions.sort((a, b) => keyOf(a.target).localeCompare(keyOf(b.target)));
+  fileDefinitions.sort((a, b) => targetKey(a.target).localeCompare(targetKey(b.target)));
   for (const definition of fileDefinitions) {
     const file = expander.file(definition);
     files.set(file.path, file);
