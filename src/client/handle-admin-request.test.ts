@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addressWithNoServer } from "../testing/listen.ts";
-import { MISBEHAVIOURS, misbehavingServer, type Misbehaviour } from "../testing/misbehaving-server.ts";
+import { MISBEHAVIOURS, misbehavingServer, TEST_TIMEOUT_MS, type Misbehaviour } from "../testing/misbehaving-server.ts";
 import { recorder, typed } from "../testing/text-streams.ts";
 import { handleAdminRequest } from "./handle-admin-request.ts";
 import { RequestError } from "./request-error.ts";
@@ -25,7 +25,8 @@ describe("handleAdminRequest", () => {
   it.each(failures)("rejects with chapter 3's line when the server $does", async (misbehaviour) => {
     const { server, address } = await misbehavingServer(misbehaviour);
     await using _ = server;
-    const error = await handleAdminRequest(address, ["SHUTDOWN"], "the token").catch((e: unknown) => e);
+    const error = await handleAdminRequest(address, ["SHUTDOWN"], "the token", { timeoutMs: TEST_TIMEOUT_MS })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestError);
     expect(error).toMatchObject({ reason: misbehaviour.reason, message: misbehaviour.line(`127.0.0.1:${address.port}`) });
   });

@@ -3,7 +3,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { addressWithNoServer } from "../testing/listen.ts";
-import { MISBEHAVIOURS, misbehavingServer } from "../testing/misbehaving-server.ts";
+import { MISBEHAVIOURS, misbehavingServer, TEST_TIMEOUT_MS } from "../testing/misbehaving-server.ts";
 import { runProgram } from "../testing/run-program.ts";
 
 const PROGRAM = fileURLToPath(new URL("./send-request.ts", import.meta.url));
@@ -22,16 +22,27 @@ describe("send-request.ts", { timeout: 30_000 }, () => {
     });
   });
 
-  for (const [reason, args] of [["no-reply", ["GET_CAR_DETAILS", "024 HYR"]], ["not-a-reply", ["SHUTDOWN"]]] as const) {
+  const cases = [["no-reply", ["GET_CAR_DETAILS", "024 HYR"]], ["not-a-reply", ["SHUTDOWN"]], ["timed-out", ["SHUTDOWN"]]] as const;
+  for (const [reason, args] of cases) {
     const misbehaviour = MISBEHAVIOURS.find((candidate) => candidate.reason === reason)!;
     it(`prints one line and exits with 1 when the server ${misbehaviour.does}, for ${args[0]}`, async () => {
       const { server, address } = await misbehavingServer(misbehaviour);
       await using _ = server;
-      expect(await sendRequest(address.port, ...args)).toEqual({
+      expect(await sendRequest(address.port, "--timeout", String(TEST_TIMEOUT_MS), ...args)).toEqual({
         status: 1,
         stdout: "",
         stderr: `${misbehaviour.line(`127.0.0.1:${address.port}`)}\n`,
       });
     });
   }
+
+  it("exits with 2 and shows the usage for a --timeout that is not a number of milliseconds", async () => {
+    const { port } = await addressWithNoServer();
+    expect(await sendRequest(port, "--timeout", "soon", "GET_CAR_DETAILS", "024 HYR")).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: "expected --timeout MS to be a whole number from 1 to 2147483647, got soon\n" +
+        "usage: send-request.ts [--timeout MS] ACTION [ARGUMENT...]\n",
+    });
+  });
 });
