@@ -23,10 +23,11 @@ export interface ClientStreams {
 
 /**
  * Runs the interactive client with the command-line arguments `args`, and resolves
- * with the exit status: 0 after (Q)uit, (S)top server, the end of the input or
- * `--help`; 1 when a request fails or outlives `--timeout` (the message of its
- * {@link RequestError} is printed); 2 for wrong arguments. Rejects only for a bug.
- * `env` holds `CAR_SERVER_PORT` and the admin token, or where to find it.
+ * with the exit status: 0 after (Q)uit, an accepted (S)top server, the end of the input
+ * or `--help`; 1 when a request fails or outlives `--timeout` (the message of its
+ * {@link RequestError} is printed), or the server refuses (S)top server; 2 for wrong
+ * arguments. Rejects only for a bug. `env` holds `CAR_SERVER_PORT` and the admin
+ * token, or where to find it.
  */
 export async function runClient(
   args: readonly string[],
@@ -46,6 +47,7 @@ export async function runClient(
   }
   const { address, ...requestOptions } = options;
   using console = new Console(streams.input, streams.output, { echo: streams.echo });
+  let stopRefused = false;
   try {
     await runMenu({
       console,
@@ -54,10 +56,12 @@ export async function runClient(
       notify: async (request) => {
         const token = await adminTokenFor(address, request, env);
         const reply = await handleAdminRequest(address, request, token, requestOptions);
-        if (reply !== undefined && !reply[0]) console.print(reply[1]);
+        if (reply === undefined || reply[0]) return;
+        console.print(reply[1]);
+        stopRefused = true;
       },
     });
-    return 0;
+    return stopRefused ? 1 : 0;
   } catch (error) {
     if (!(error instanceof RequestError)) throw error;
     streams.errorOutput.write(`${error.message}\n`);

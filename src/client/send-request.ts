@@ -6,7 +6,8 @@
  *
  *     npm run chapter -- 8 run src/client/send-request.ts [--timeout MS] GET_CAR_DETAILS "024 HYR"
  *
- * `SHUTDOWN` gets no reply when the server accepts it: this prints `accepted`.
+ * `SHUTDOWN` gets no reply when the server accepts it: this prints `accepted`. A refused
+ * one ends with status 1, since the server runs on.
  *
  * @module
  */
@@ -61,6 +62,7 @@ try {
   if (action === "SHUTDOWN") {
     const refusal = await handleAdminRequest(address, request, undefined, { timeoutMs });
     console.log(refusal === undefined ? "accepted" : JSON.stringify(refusal));
+    if (refusal?.[0] === false) process.exitCode = 1;
   } else {
     console.log(JSON.stringify(await handleRequest(address, request, { timeoutMs })));
   }
