@@ -6,7 +6,7 @@ import { encodeFrame } from "../protocol/frame.ts";
 import { FrameError } from "../protocol/frame-error.ts";
 import { readFrame } from "../protocol/read-frame.ts";
 import { addressWithNoServer, listen } from "../testing/listen.ts";
-import { MISBEHAVIOURS, misbehavingServer } from "../testing/misbehaving-server.ts";
+import { MISBEHAVIOURS, misbehavingServer, TEST_TIMEOUT_MS } from "../testing/misbehaving-server.ts";
 import { handleRequest } from "./handle-request.ts";
 import { RequestError } from "./request-error.ts";
 
@@ -73,10 +73,27 @@ describe("handleRequest, when the exchange fails", () => {
   it.each(MISBEHAVIOURS)("rejects with '$reason' when the server $does", async (misbehaviour) => {
     const { server, address } = await misbehavingServer(misbehaviour);
     await using _ = server;
-    const error = await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"]).catch((e: unknown) => e);
+    const error = await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"], { timeoutMs: TEST_TIMEOUT_MS })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestError);
     expect(error).toMatchObject({ reason: misbehaviour.reason, address });
     expect((error as Error).message).toBe(misbehaviour.line(`127.0.0.1:${address.port}`));
+  });
+
+  it("gives up at its deadline even while the reply is still arriving, byte by byte", async () => {
+    const frame = encodeFrame([true, "x".repeat(1_000)]);
+    const { server } = requestServer((socket) => {
+      let sent = 0;
+      const dribble = setInterval(() => socket.write(frame.subarray(sent, ++sent)), 20); // 20 s in all
+      socket.on("error", () => {}); // the client cuts the connection at its deadline
+      socket.on("close", () => clearInterval(dribble));
+    });
+    await using _ = server;
+    const address = await listen(server);
+    await expect(handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"], { timeoutMs: 300 })).rejects.toMatchObject({
+      reason: "timed-out",
+      message: `127.0.0.1:${address.port} did not reply within 300 ms: is the server stuck?`,
+    });
   });
 
   it("rejects with 'refused', and the original's question, when no server listens", async () => {

@@ -11,13 +11,28 @@ import { SocketManager, type Address } from "./socket-manager.ts";
 import { codecOf, JSON_CODEC, type Codec } from "../protocol/codec.ts";
 import { PickleError } from "../protocol/pickle/pickle-error.ts";
 
+/** How long {@link handleRequest} gives an exchange unless told otherwise, in milliseconds. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** How {@link handleRequest} goes about a request. */
+export interface RequestOptions {
+  /**
+   * How long the whole exchange may take, in milliseconds: connecting, sending the
+   * request and reading the reply. Default {@link DEFAULT_TIMEOUT_MS}.
+   */
+  timeoutMs?: number;
+  /** The codec to write the request in, JSON unless told otherwise; the reply is read in whichever it comes. */
+  codec?: Codec;
+}
+
 /**
- * Sends `request` to the server at `address` over a new connection, in `codec` (JSON unless told
- * otherwise), and resolves with the server's reply, in whichever codec it came. Rejects with a
- * {@link RequestError} however the exchange fails: the connection is refused or breaks, or the
- * reply is missing, cut short, too large, not JSON nor a pickle this client reads, or not a {@link Reply}.
+ * Sends `request` to the server at `address` over a new connection, in `options.codec`, and
+ * resolves with the server's reply, in whichever codec it came. Rejects with a {@link RequestError}
+ * however the exchange fails: the connection is refused or breaks, or the reply is missing, cut
+ * short, too large, not JSON nor a pickle this client reads, not a {@link Reply}, or later than
+ * `options.timeoutMs`.
  */
-export function handleRequest(address: Address, request: Request, options?: { codec?: Codec }): Promise<Reply>;
+export function handleRequest(address: Address, request: Request, options?: RequestOptions): Promise<Reply>;
 /**
  * Sends `request` without waiting for a reply (the server sends none to `SHUTDOWN`):
  * resolves once the request has been sent and the connection closed. Rejects with a
@@ -26,15 +41,16 @@ export function handleRequest(address: Address, request: Request, options?: { co
 export function handleRequest(
   address: Address,
   request: Request,
-  options: { waitForReply: false; codec?: Codec },
+  options: RequestOptions & { waitForReply: false },
 ): Promise<void>;
 export async function handleRequest(
   address: Address,
   request: Request,
-  { waitForReply = true, codec = JSON_CODEC }: { waitForReply?: boolean; codec?: Codec } = {},
+  { waitForReply = true, timeoutMs = DEFAULT_TIMEOUT_MS, codec = JSON_CODEC }: RequestOptions & { waitForReply?: boolean } = {},
 ): Promise<Reply | void> {
   const frame = encodeRequest(address, request, codec);
-  await using connection = await connectTo(address);
+  const deadline = AbortSignal.timeout(timeoutMs);
+  await using connection = await connectTo(address, deadline, timeoutMs);
   const { socket } = connection;
   try {
     await send(socket, frame);
@@ -47,6 +63,7 @@ export async function handleRequest(
     }
     return reply;
   } catch (error) {
+    if (deadline.aborted) throw timedOut(address, timeoutMs, error);
     throw exchangeFailure(address, error, socket.bytesRead);
   }
 }
@@ -72,11 +89,18 @@ function preview(value: unknown): string {
   return json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }
 
-/** A connection to `address`; a {@link RequestError} `"refused"` or `"unreachable"` when there is none. */
-export async function connectTo(address: Address): Promise<SocketManager> {
+/**
+ * A connection to `address`, given up when `deadline` aborts; a {@link RequestError}
+ * `"refused"` or `"unreachable"` when there is none.
+ */
+export async function connectTo(address: Address, deadline: AbortSignal, timeoutMs: number): Promise<SocketManager> {
   try {
-    return await SocketManager.connect(address);
+    return await SocketManager.connect(address, { signal: deadline });
   } catch (error) {
+    if (deadline.aborted) {
+      const message = `cannot connect to ${formatAddress(address)} within ${timeoutMs} ms: is the host up?`;
+      throw new RequestError(address, "unreachable", message, { cause: error });
+    }
     if (!isSystemError(error)) throw error;
     if (error.code === "ECONNREFUSED") {
       // Node's message names the address: "connect ECONNREFUSED 127.0.0.1:9653".
@@ -123,6 +147,12 @@ function exchangeFailure(address: Address, error: unknown, bytesReceived: number
     case "not-serializable":
       return error; // only encoding fails this way, and the request was encoded before connecting
   }
+}
+
+/** The {@link RequestError} `"timed-out"` for an exchange with `address` that outlived its deadline. */
+function timedOut(address: Address, timeoutMs: number, error: unknown): RequestError {
+  const message = `${formatAddress(address)} did not reply within ${timeoutMs} ms: is the server stuck?`;
+  return new RequestError(address, "timed-out", message, { cause: error });
 }
 
 /**

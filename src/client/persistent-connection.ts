@@ -4,14 +4,15 @@ import { decodePayload, encodeFrame } from "../protocol/frame.ts";
 import { FrameReader } from "../protocol/frame-reader.ts";
 import { HELLO_REQUEST } from "../protocol/hello.ts";
 import { isReply, type Reply, type Request } from "../protocol/messages.ts";
-import { connectTo } from "./handle-request.ts";
+import { connectTo, DEFAULT_TIMEOUT_MS } from "./handle-request.ts";
 import { formatAddress, RequestError } from "./request-error.ts";
 import type { Address, SocketManager } from "./socket-manager.ts";
 
-/** A request sent and waiting for its reply. */
+/** A request sent and waiting for its reply, and the timer of its deadline. */
 interface Waiting {
   resolve(reply: Reply): void;
   reject(error: unknown): void;
+  timer: NodeJS.Timeout;
 }
 
 /**
@@ -28,15 +29,17 @@ interface Waiting {
 export class PersistentConnection implements AsyncDisposable {
   readonly #address: Address;
   readonly #connection: SocketManager;
+  readonly #timeoutMs: number;
   readonly #waiting: Waiting[] = [];
   /** Frames not written yet, in the order of their requests: they wait while the socket is full. */
   readonly #unsent: Buffer[] = [];
   readonly #reading: Promise<void>;
   #failure: RequestError | undefined;
 
-  private constructor(address: Address, connection: SocketManager) {
+  private constructor(address: Address, connection: SocketManager, timeoutMs: number) {
     this.#address = address;
     this.#connection = connection;
+    this.#timeoutMs = timeoutMs;
     connection.socket.on("error", () => {}); // the error also ends the reading loop, which reports it
     connection.socket.on("drain", () => this.#writeUnsent());
     this.#reading = this.#readReplies();
@@ -46,10 +49,15 @@ export class PersistentConnection implements AsyncDisposable {
    * Connects to `address` and asks for a persistent connection. Rejects with a {@link RequestError}
    * when there is no connection (`"refused"`, `"unreachable"`) or it fails, and with an Error that
    * says so when the server does not keep connections open (it refused the HELLO, or closed the
-   * connection without answering it): use a connection per request then.
+   * connection without answering it): use a connection per request then. No request waits for
+   * its reply longer than `timeoutMs` (10 s unless told otherwise), nor does the connecting.
    */
-  static async open(address: Address): Promise<PersistentConnection> {
-    const connection = new PersistentConnection(address, await connectTo(address));
+  static async open(address: Address, { timeoutMs = DEFAULT_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<PersistentConnection> {
+    // A deadline for connecting only: a signal that fired later would destroy the open connection.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    const socket = await connectTo(address, deadline.signal, timeoutMs).finally(() => clearTimeout(timer));
+    const connection = new PersistentConnection(address, socket, timeoutMs);
     const server = formatAddress(address);
     try {
       const reply = await connection.request(HELLO_REQUEST);
@@ -65,15 +73,25 @@ export class PersistentConnection implements AsyncDisposable {
   /**
    * Sends `request` and resolves with its reply. May be called again before the reply has come:
    * the requests are pipelined, and each promise gets its own reply. Rejects with a
-   * {@link RequestError} when the connection fails; then every later request is rejected too.
+   * {@link RequestError} when the connection fails, or `"timed-out"` when the reply has not come
+   * within the connection's deadline; then every later request is rejected too.
    */
   request(request: Request): Promise<Reply> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     return new Promise<Reply>((resolve, reject) => {
       this.#unsent.push(encodeFrame(request)); // first: a request JSON cannot carry never waits for a reply
-      this.#waiting.push({ resolve, reject });
+      const timer = setTimeout(() => this.#timedOut(request), this.#timeoutMs);
+      this.#waiting.push({ resolve, reject, timer });
       this.#writeUnsent();
     });
+  }
+
+  /** Gives up on the connection: a reply late by the deadline would be taken for the next request's. */
+  #timedOut(request: Request): void {
+    const server = formatAddress(this.#address);
+    const message = `${server} did not reply to ${String(request[0])} within ${this.#timeoutMs} ms: is the server stuck?`;
+    this.#fail(new RequestError(this.#address, "timed-out", message));
+    this.#connection.socket.destroy();
   }
 
   /** Writes the unsent frames, oldest first, until the socket asks to wait for its 'drain'. */
@@ -92,6 +110,7 @@ export class PersistentConnection implements AsyncDisposable {
         if (waiting === undefined || !isReply(reply)) {
           throw new RequestError(this.#address, "not-a-reply", `${server} sent ${JSON.stringify(reply)}, which answers no request of this connection`);
         }
+        clearTimeout(waiting.timer);
         waiting.resolve(reply);
       }
       const unanswered = this.#waiting.length === 1 ? "1 request" : `${this.#waiting.length} requests`;
@@ -107,7 +126,10 @@ export class PersistentConnection implements AsyncDisposable {
   #fail(failure: RequestError): void {
     this.#failure ??= failure;
     this.#unsent.length = 0;
-    for (const waiting of this.#waiting.splice(0)) waiting.reject(this.#failure);
+    for (const waiting of this.#waiting.splice(0)) {
+      clearTimeout(waiting.timer);
+      waiting.reject(this.#failure);
+    }
   }
 
   /** Closes the connection politely, once the replies to every request made have arrived (the unsent frames go first). */

@@ -6,8 +6,9 @@ import type { Address } from "./socket-manager.ts";
  * Why a request failed:
  * - `"not-sent"`: the client never sent it (it holds a value JSON cannot carry, say);
  * - `"refused"`: nothing listens at the address (`ECONNREFUSED`);
- * - `"unreachable"`: no connection for another reason: an unknown host, no route, ...;
+ * - `"unreachable"`: no connection for another reason: an unknown host, no route, none in time, ...;
  * - `"lost"`: the connection broke after it was made (`ECONNRESET`, ...);
+ * - `"timed-out"`: the server did not reply before the deadline;
  * - `"no-reply"`: the server closed the connection without sending a byte;
  * - `"truncated"`: it closed the connection in the middle of its reply;
  * - `"too-large"`: its reply is longer than the client accepts;
@@ -17,7 +18,7 @@ import type { Address } from "./socket-manager.ts";
  * After the first three, the server cannot have seen the request; after the others it may have acted on it.
  */
 export type RequestFailure =
-  | "not-sent" | "refused" | "unreachable" | "lost"
+  | "not-sent" | "refused" | "unreachable" | "lost" | "timed-out"
   | "no-reply" | "truncated" | "too-large" | "invalid-utf8" | "invalid-json" | "not-a-reply";
 
 /**

@@ -2,7 +2,7 @@
 // To change it, edit chapters/04-interactive-client.md.
 import { describe, expect, it } from "vitest";
 import { addressWithNoServer } from "../testing/listen.ts";
-import { MISBEHAVIOURS, misbehavingServer } from "../testing/misbehaving-server.ts";
+import { MISBEHAVIOURS, misbehavingServer, TEST_TIMEOUT_MS } from "../testing/misbehaving-server.ts";
 import { recorder, typed } from "../testing/text-streams.ts";
 import { CLIENT_HELP, CLIENT_USAGE } from "./client-arguments.ts";
 import { runClient } from "./run-client.ts";
@@ -32,7 +32,8 @@ describe("runClient", () => {
   it.each(MISBEHAVIOURS)("exits with 1 and prints one line when the server $does", async (misbehaviour) => {
     const { server, address } = await misbehavingServer(misbehaviour);
     await using _ = server;
-    const { status, output, errors } = await run(["127.0.0.1", "--port", String(address.port)], "c\n024 hyr\n");
+    const args = ["127.0.0.1", "--port", String(address.port), "--timeout", String(TEST_TIMEOUT_MS)];
+    const { status, output, errors } = await run(args, "c\n024 hyr\n");
     expect(output).toContain("License: 024 hyr\n");
     expect(errors).toBe(`${misbehaviour.line(`127.0.0.1:${address.port}`)}\n`);
     expect(status).toBe(1);
@@ -48,7 +49,7 @@ describe("runClient", () => {
   });
 
   it("exits with 2 and shows the usage for a wrong argument", async () => {
-    for (const args of [["--port", "http"], ["--port", "70000"], ["one", "two"], ["--verbose"]]) {
+    for (const args of [["--port", "http"], ["--port", "70000"], ["--timeout", "soon"], ["one", "two"], ["--verbose"]]) {
       const { status, errors } = await run(args, "");
       expect(status).toBe(2);
       expect(errors.endsWith(`\n${CLIENT_USAGE}\n`)).toBe(true);

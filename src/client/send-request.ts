@@ -2,19 +2,23 @@
 // To change it, edit chapters/08-hardening.md.
 /**
  * Sends one request to the server on 127.0.0.1:9653 (or the port CAR_SERVER_PORT names)
- * and prints the reply as JSON:
+ * and prints the reply as JSON, giving up after 10 seconds, or the milliseconds `--timeout` says:
  *
- *     npm run chapter -- 8 run src/client/send-request.ts GET_CAR_DETAILS "024 HYR"
+ *     npm run chapter -- 8 run src/client/send-request.ts [--timeout MS] GET_CAR_DETAILS "024 HYR"
  *
- * `SHUTDOWN` gets no reply when the server accepts it: this prints `accepted`.
+ * `SHUTDOWN` gets no reply when the server accepts it: this prints `accepted`. A refused
+ * one ends with status 1, since the server runs on.
  *
  * @module
  */
+import { parseTimeout } from "./client-arguments.ts";
 import { handleAdminRequest } from "./handle-admin-request.ts";
-import { handleRequest } from "./handle-request.ts";
+import { DEFAULT_TIMEOUT_MS, handleRequest } from "./handle-request.ts";
 import { portFromEnvironment } from "../protocol/port-variable.ts";
 import { RequestError } from "./request-error.ts";
 import { DEFAULT_PORT } from "./socket-manager.ts";
+
+const USAGE = "usage: send-request.ts [--timeout MS] ACTION [ARGUMENT...]";
 
 /** An argument as JSON when it is JSON (`103491`, `null`), else as the string it is. */
 function parseArgument(text: string): unknown {
@@ -35,19 +39,32 @@ function serverAddress() {
   }
 }
 
-const [action, ...args] = process.argv.slice(2);
+/** The deadline that `--timeout MS` names; a wrong one, or none, ends the program. */
+function timeoutFrom(text = ""): number {
+  try {
+    return parseTimeout(text);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const args = process.argv.slice(2);
+const timeoutMs = args[0] === "--timeout" ? timeoutFrom(args.splice(0, 2)[1]) : DEFAULT_TIMEOUT_MS;
+const [action, ...rest] = args;
 if (action === undefined) {
-  console.error("usage: send-request.ts ACTION [ARGUMENT...]");
+  console.error(USAGE);
   process.exit(2);
 }
 const address = serverAddress();
-const request = [action, ...args.map(parseArgument)] as const;
+const request = [action, ...rest.map(parseArgument)] as const;
 try {
   if (action === "SHUTDOWN") {
-    const refusal = await handleAdminRequest(address, request);
+    const refusal = await handleAdminRequest(address, request, undefined, { timeoutMs });
     console.log(refusal === undefined ? "accepted" : JSON.stringify(refusal));
+    if (refusal?.[0] === false) process.exitCode = 1;
   } else {
-    console.log(JSON.stringify(await handleRequest(address, request)));
+    console.log(JSON.stringify(await handleRequest(address, request, { timeoutMs })));
   }
 } catch (error) {
   if (!(error instanceof RequestError)) throw error;

@@ -40,6 +40,12 @@ describe("SocketManager", () => {
     await expect(SocketManager.connect(address)).rejects.toMatchObject({ code: "ECONNREFUSED" });
   });
 
+  it("gives up connecting when its signal has aborted", async () => {
+    await using server = createServer((socket) => socket.resume());
+    const address = await listen(server);
+    await expect(SocketManager.connect(address, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: "AbortError" });
+  });
+
   it("cuts the connection when the server never closes its side", async () => {
     await using server = createServer((socket) => socket.pause()); // never reads, never sees our end
     const address = await listen(server);

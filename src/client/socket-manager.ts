@@ -12,13 +12,18 @@ export interface Address {
 /** The port the car registration server listens on unless told otherwise. */
 export const DEFAULT_PORT = 9653;
 
-/** How a {@link SocketManager} closes its connection. */
+/** How a {@link SocketManager} closes its connection, or gives it up. */
 export interface ConnectOptions {
   /**
    * How long closing may wait for the server to close its side, in milliseconds
    * without any activity on the connection, before cutting it. Default 2000.
    */
   closeTimeoutMs?: number;
+  /**
+   * Destroys the socket when it aborts, connecting or connected: `connect` then
+   * rejects, and a read waiting on the socket fails, with Node's `AbortError`.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -44,7 +49,7 @@ export class SocketManager implements AsyncDisposable {
    * with Node's error (for example one whose `code` is `"ECONNREFUSED"`) if it cannot be.
    */
   static async connect(address: Address, options: ConnectOptions = {}): Promise<SocketManager> {
-    const socket = connect(address.port, address.host);
+    const socket = connect({ port: address.port, host: address.host, signal: options.signal });
     await once(socket, "connect");
     return new SocketManager(socket, options.closeTimeoutMs ?? 2_000);
   }

@@ -228,6 +228,22 @@ describe("PersistentConnection, against other servers", () => {
     await expect(PersistentConnection.open({ host: "nosuch.invalid", port })).rejects.toMatchObject({ reason: "unreachable" });
   });
 
+  it("gives up at the deadline on a server that says nothing, or stops answering, failing every request waiting", async () => {
+    await using silent = await fakeServer(async (socket) => void socket.resume()); // reads, never answers
+    await expect(PersistentConnection.open(silent.at, { timeoutMs: 200 })).rejects.toMatchObject({
+      reason: "timed-out", message: `127.0.0.1:${silent.at.port} did not reply to HELLO within 200 ms: is the server stuck?`,
+    });
+    await using stuck = await fakeServer(async (socket, frames) => {
+      await frames.next();
+      socket.write(encodeFrame(HELLO_REPLY));
+      while (await frames.next().catch(() => undefined)); // reads every request, and never answers another
+    });
+    await using connection = await PersistentConnection.open(stuck.at, { timeoutMs: 200 });
+    const replies = [connection.request(["GET_CAR_DETAILS", "024 HYR"]), connection.request(["GET_CAR_DETAILS", "024 HYR"])];
+    for (const reply of replies) await expect(reply).rejects.toMatchObject({ reason: "timed-out" });
+    await expect(connection.request(["GET_CAR_DETAILS", "024 HYR"])).rejects.toMatchObject({ reason: "timed-out" });
+  });
+
   it("stops writing while the server does not read, and sends every request, in order, once it does", async () => {
     let startReading!: () => void;
     const reading = new Promise<void>((resolve) => (startReading = resolve));

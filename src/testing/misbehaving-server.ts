@@ -15,9 +15,15 @@ export interface Misbehaviour {
   readonly misbehave: (socket: Socket) => void;
   /** The reason of the RequestError a client gets. */
   readonly reason: RequestFailure;
-  /** The one line a client prints for it, given the server's `host:port`. */
+  /** The one line a client prints for it, given the server's `host:port`, with a deadline of {@link TEST_TIMEOUT_MS}. */
   readonly line: (server: string) => string;
 }
+
+/**
+ * The deadline tests give a client of a misbehaving server, in milliseconds: far more than any
+ * answer from this machine takes, and little for a test to wait when the server says nothing.
+ */
+export const TEST_TIMEOUT_MS = 500;
 
 /** A header declaring `declared` payload bytes, then `payload`, which need not be that long, nor JSON. */
 function rawFrame(payload: Uint8Array, declared = payload.length): Buffer {
@@ -73,6 +79,12 @@ export const MISBEHAVIOURS: readonly Misbehaviour[] = [
     misbehave: (socket) => socket.end(encodeFrame({ a: 1 })),
     reason: "not-a-reply",
     line: (server) => `${server} replied {"a":1}, which is not [true, ...] or [false, "message"]: ${IS_IT_OURS}`,
+  },
+  {
+    does: "says nothing at all",
+    misbehave: () => {},
+    reason: "timed-out",
+    line: (server) => `${server} did not reply within ${TEST_TIMEOUT_MS} ms: is the server stuck?`,
   },
 ];
 
