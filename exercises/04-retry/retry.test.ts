@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { FrameDecoder } from "#chapter-03/protocol/frame-decoder.ts";
 import { encodeFrame } from "#chapter-03/protocol/frame.ts";
 import type { Reply } from "#chapter-03/protocol/messages.ts";
-import type { Address } from "#chapter-03/client/socket-manager.ts";
+import type { Address } from "#chapter-03/protocol/address.ts";
 import { addressWithNoServer, listen } from "#chapter-03/testing/listen.ts";
 import { handleRequestWithRetry } from "./retry.ts";
 

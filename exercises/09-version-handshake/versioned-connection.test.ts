@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { connect, createServer, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Address } from "#chapter-05/client/socket-manager.ts";
+import type { Address } from "#chapter-05/protocol/address.ts";
 import { createCarActions } from "#chapter-05/server/car-actions.ts";
 import { createSampleRegistry } from "#chapter-05/server/sample-registrations.ts";
 import { listen } from "#chapter-05/testing/listen.ts";

@@ -1,4 +1,5 @@
-import { SocketManager, type Address } from "#chapter-02/client/socket-manager.ts";
+import type { Address } from "#chapter-02/protocol/address.ts";
+import { SocketManager } from "#chapter-02/client/socket-manager.ts";
 
 /** The connection was quiet for too long: nothing arrived or left for `idleMs` milliseconds. */
 export class IdleTimeoutError extends Error {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { handleRequest } from "#chapter-03/client/handle-request.ts";
 import { RequestError } from "#chapter-03/client/request-error.ts";
-import type { Address } from "#chapter-03/client/socket-manager.ts";
+import type { Address } from "#chapter-03/protocol/address.ts";
 import type { Reply, Request } from "#chapter-03/protocol/messages.ts";
 
 /** How {@link handleRequestWithRetry} retries. */

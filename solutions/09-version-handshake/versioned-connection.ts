@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import type { Socket } from "node:net";
-import { SocketManager, type Address } from "#chapter-05/client/socket-manager.ts";
+import type { Address } from "#chapter-05/protocol/address.ts";
+import { SocketManager } from "#chapter-05/client/socket-manager.ts";
 import { encodeFrame } from "#chapter-05/protocol/frame.ts";
 import { FrameError } from "#chapter-05/protocol/frame-error.ts";
 import { isReply, type Reply, type Request } from "#chapter-05/protocol/messages.ts";

@@ -3,7 +3,7 @@
 import { performance } from "node:perf_hooks";
 import { handleRequest } from "../client/handle-request.ts";
 import { PersistentConnection } from "../client/persistent-connection.ts";
-import type { Address } from "../client/socket-manager.ts";
+import type { Address } from "../protocol/address.ts";
 import type { Reply, Request } from "../protocol/messages.ts";
 import { summarize } from "./percentile.ts";
 

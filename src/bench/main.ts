@@ -3,7 +3,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Address } from "../client/socket-manager.ts";
+import type { Address } from "../protocol/address.ts";
 import { isHelpRequest, UsageError } from "../server/server-arguments.ts";
 import { ServerProcess } from "../server/server-process.ts";
 import { BENCH_HELP, BENCH_USAGE, parseBenchArguments, type BenchOptions } from "./bench-arguments.ts";

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { CODECS, JSON_CODEC, type Codec, type CodecName } from "../protocol/codec.ts";
 import { portFromEnvironment } from "../protocol/port-variable.ts";
 import { DEFAULT_TIMEOUT_MS } from "./handle-request.ts";
-import { DEFAULT_PORT, type Address } from "./socket-manager.ts";
+import { DEFAULT_PORT, type Address } from "../protocol/address.ts";
 
 /** How to run the client, for the usage message. */
 export const CLIENT_USAGE = "usage: client [HOST] [--port PORT] [--timeout MS] [--codec json|pickle]";

@@ -3,7 +3,7 @@
 import type { Reply, Request } from "../protocol/messages.ts";
 import { handleRequest, type RequestOptions } from "./handle-request.ts";
 import { RequestError } from "./request-error.ts";
-import type { Address } from "./socket-manager.ts";
+import type { Address } from "../protocol/address.ts";
 
 /**
  * Sends an admin request such as SHUTDOWN, with `token` as its last argument

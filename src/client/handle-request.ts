@@ -7,7 +7,8 @@ import { FrameError } from "../protocol/frame-error.ts";
 import { isReply, type Reply, type Request } from "../protocol/messages.ts";
 import { readFrame } from "../protocol/read-frame.ts";
 import { formatAddress, RequestError, type RequestFailure } from "./request-error.ts";
-import { SocketManager, type Address } from "./socket-manager.ts";
+import type { Address } from "../protocol/address.ts";
+import { SocketManager } from "./socket-manager.ts";
 import { codecOf, JSON_CODEC, type Codec } from "../protocol/codec.ts";
 import { PickleError } from "../protocol/pickle/pickle-error.ts";
 

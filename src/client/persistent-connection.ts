@@ -6,7 +6,8 @@ import { HELLO_REQUEST } from "../protocol/hello.ts";
 import { isReply, type Reply, type Request } from "../protocol/messages.ts";
 import { connectTo, DEFAULT_TIMEOUT_MS } from "./handle-request.ts";
 import { formatAddress, RequestError } from "./request-error.ts";
-import type { Address, SocketManager } from "./socket-manager.ts";
+import type { Address } from "../protocol/address.ts";
+import type { SocketManager } from "./socket-manager.ts";
 
 /** A request sent and waiting for its reply, and the timer of its deadline. */
 interface Waiting {

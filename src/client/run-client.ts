@@ -10,7 +10,7 @@ import { handleAdminRequest } from "./handle-admin-request.ts";
 import { handleRequest } from "./handle-request.ts";
 import { runMenu } from "./menu.ts";
 import { formatAddress, RequestError } from "./request-error.ts";
-import type { Address } from "./socket-manager.ts";
+import type { Address } from "../protocol/address.ts";
 
 /** The streams the client talks through: the process's own in main.ts, fakes in tests. */
 export interface ClientStreams {

@@ -16,7 +16,7 @@ import { handleAdminRequest } from "./handle-admin-request.ts";
 import { DEFAULT_TIMEOUT_MS, handleRequest } from "./handle-request.ts";
 import { portFromEnvironment } from "../protocol/port-variable.ts";
 import { RequestError } from "./request-error.ts";
-import { DEFAULT_PORT } from "./socket-manager.ts";
+import { DEFAULT_PORT } from "../protocol/address.ts";
 
 const USAGE = "usage: send-request.ts [--timeout MS] ACTION [ARGUMENT...]";
 

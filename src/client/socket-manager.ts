@@ -2,15 +2,7 @@
 // To change it, edit chapters/02-socket-manager.md.
 import { once } from "node:events";
 import { connect, type Socket } from "node:net";
-
-/** Where a server listens: a host name or IP address, and a TCP port. */
-export interface Address {
-  host: string;
-  port: number;
-}
-
-/** The port the car registration server listens on unless told otherwise. */
-export const DEFAULT_PORT = 9653;
+import type { Address } from "../protocol/address.ts";
 
 /** How a {@link SocketManager} closes its connection, or gives it up. */
 export interface ConnectOptions {
@@ -31,7 +23,7 @@ export interface ConnectOptions {
  * with `await using` ends: the counterpart of the original's context manager.
  *
  * @example
- * await using connection = await SocketManager.connect({ host: "127.0.0.1", port: DEFAULT_PORT });
+ * await using connection = await SocketManager.connect({ host: "127.0.0.1", port: 9653 });
  * connection.socket.write(encodeFrame(["GET_CAR_DETAILS", "024 HYR"]));
  */
 export class SocketManager implements AsyncDisposable {

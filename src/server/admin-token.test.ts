@@ -5,12 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_ADMIN_TOKEN_PATH } from "../protocol/admin.ts";
+import { companionPath } from "../protocol/data-files.ts";
 import { AdminToken } from "./admin-token.ts";
 import { requireAdminToken } from "./admin-only.ts";
 import { createCarActions } from "./car-actions.ts";
 import { createSampleRegistry } from "./sample-registrations.ts";
 import { DEFAULT_SERVER_OPTIONS } from "./server-arguments.ts";
-import { tokenPathFor, writeTokenFile } from "./token-file.ts";
+import { writeTokenFile } from "./token-file.ts";
 
 let directory: string;
 
@@ -73,7 +74,7 @@ describe("writeTokenFile", () => {
   });
 
   it("goes beside the data file, where the client looks for it by default", () => {
-    expect(tokenPathFor("data/cars.json")).toBe("data/cars.token");
-    expect(tokenPathFor(DEFAULT_SERVER_OPTIONS.dataPath)).toBe(DEFAULT_ADMIN_TOKEN_PATH);
+    expect(companionPath("data/cars.json", ".token")).toBe("data/cars.token");
+    expect(companionPath(DEFAULT_SERVER_OPTIONS.dataPath, ".token")).toBe(DEFAULT_ADMIN_TOKEN_PATH);
   });
 });

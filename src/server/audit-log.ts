@@ -7,7 +7,7 @@ import { dirname } from "node:path";
 export type Change = readonly [action: string, license: string, ...values: unknown[]];
 
 /** What the log needs of its file: a FileHandle opened for appending, or a stand-in in tests. */
-export interface JournalFile {
+export interface AuditLogFile {
   appendFile(data: string): Promise<void>;
   datasync(): Promise<void>;
   close(): Promise<void>;
@@ -27,7 +27,7 @@ interface Pending {
  * one sync for all of them: a group commit.
  */
 export class AuditLog implements AsyncDisposable {
-  readonly #file: JournalFile;
+  readonly #file: AuditLogFile;
   /** The records that arrived since the last batch started. */
   #queue: Pending[] = [];
   /** The loop that writes batches, while there are any. */
@@ -35,7 +35,7 @@ export class AuditLog implements AsyncDisposable {
   /** Why the log refuses every record: a write that failed. */
   #failure: Error | undefined;
 
-  private constructor(file: JournalFile) {
+  private constructor(file: AuditLogFile) {
     this.#file = file;
   }
 
@@ -45,7 +45,7 @@ export class AuditLog implements AsyncDisposable {
    */
   static async open(
     path: string,
-    openFile: (path: string) => Promise<JournalFile> = (file) => open(file, "a"),
+    openFile: (path: string) => Promise<AuditLogFile> = (file) => open(file, "a"),
   ): Promise<AuditLog> {
     await mkdir(dirname(path), { recursive: true });
     return new AuditLog(await openFile(path));
@@ -82,7 +82,7 @@ export class AuditLog implements AsyncDisposable {
   }
 
   #refusal(): Error {
-    return new Error(`the journal refuses changes since a write to it failed: ${this.#failure?.message}`, { cause: this.#failure });
+    return new Error(`the audit log refuses changes since a write to it failed: ${this.#failure?.message}`, { cause: this.#failure });
   }
 
   /** Waits for the writes in progress, then closes the file. */
@@ -90,9 +90,4 @@ export class AuditLog implements AsyncDisposable {
     await this.#writing;
     await this.#file.close();
   }
-}
-
-/** Where the audit log of a data file lives: beside it, `.log` in place of `.json`. */
-export function auditLogPathFor(dataPath: string): string {
-  return `${dataPath.replace(/\.json$/, "")}.log`;
 }

@@ -9,12 +9,13 @@ import { FrameDecoder } from "../protocol/frame-decoder.ts";
 import type { Reply, Request } from "../protocol/messages.ts";
 import { createCarActions } from "./car-actions.ts";
 import type { CarRegistry } from "./car-registry.ts";
-import { CarServer, type ListeningAddress } from "./car-server.ts";
+import { CarServer } from "./car-server.ts";
+import type { Address } from "../protocol/address.ts";
 import { createSampleRegistry } from "./sample-registrations.ts";
 
 let registry: CarRegistry;
 let server: CarServer;
-let address: ListeningAddress;
+let address: Address;
 let shutdownRequests: number;
 
 beforeEach(async () => {

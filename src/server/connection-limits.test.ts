@@ -3,7 +3,7 @@
 import net from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { handleRequest } from "../client/handle-request.ts";
-import type { Address } from "../client/socket-manager.ts";
+import type { Address } from "../protocol/address.ts";
 import { encodeFrame } from "../protocol/frame.ts";
 import { FrameDecoder } from "../protocol/frame-decoder.ts";
 import type { ActionTable } from "./action.ts";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleRequest } from "../client/handle-request.ts";
-import type { Address } from "../client/socket-manager.ts";
+import type { Address } from "../protocol/address.ts";
 import { bundleProgram } from "../testing/bundle-program.ts";
 import { ServerProcess } from "./server-process.ts";
 import { loadRegistry } from "./registry-file.ts";

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DataFileInUseError, DataLock, lockPathFor, readLockFile, takeOver } from "./data-lock.ts";
+import { companionPath } from "../protocol/data-files.ts";
+import { DataFileInUseError, DataLock, readLockFile, takeOver } from "./data-lock.ts";
 
 let directory: string;
 let dataPath: string;
@@ -53,7 +54,7 @@ describe("DataLock", () => {
 
   it("takes over a lock left by a server that was killed, or an empty one left long ago", async () => {
     for (const leftBehind of [`${await exitedProcessId()}\n`, ""]) {
-      await leaveLock(lockPathFor(dataPath), leftBehind, 60);
+      await leaveLock(companionPath(dataPath, ".lock"), leftBehind, 60);
       const lock = await DataLock.acquire(dataPath);
       expect(await readFile(lock.path, "utf8")).toBe(`${process.pid}\n`);
       await lock.release();
@@ -61,23 +62,23 @@ describe("DataLock", () => {
   });
 
   it("counts a young empty lock as held, since its server may be writing its id", async () => {
-    await leaveLock(lockPathFor(dataPath), "", 4);
+    await leaveLock(companionPath(dataPath, ".lock"), "", 4);
     const second = DataLock.acquire(dataPath);
     await sleep(200); // acquire has found it empty by now, and waits
-    await writeFile(lockPathFor(dataPath), `${process.pid}\n`); // as a server that creates, then writes
+    await writeFile(companionPath(dataPath, ".lock"), `${process.pid}\n`); // as a server that creates, then writes
     await expect(second).rejects.toThrow(`another server (process ${process.pid}) is using ${dataPath}`);
   });
 
   it("takes over a takeover lock left by a taker that was killed", async () => {
-    await leaveLock(lockPathFor(dataPath), `${await exitedProcessId()}\n`, 60);
-    await leaveLock(`${lockPathFor(dataPath)}.takeover`, `${await exitedProcessId()}\n`, 60);
+    await leaveLock(companionPath(dataPath, ".lock"), `${await exitedProcessId()}\n`, 60);
+    await leaveLock(`${companionPath(dataPath, ".lock")}.takeover`, `${await exitedProcessId()}\n`, 60);
     const lock = await DataLock.acquire(dataPath);
     expect(await readFile(lock.path, "utf8")).toBe(`${process.pid}\n`);
     expect(await readdir(directory)).toEqual(["cars.lock"]);
   });
 
   it("does not delete a lock that changed between being seen dead and being taken over", async () => {
-    const path = lockPathFor(dataPath);
+    const path = companionPath(dataPath, ".lock");
     await leaveLock(path, `${await exitedProcessId()}\n`, 60);
     const seen = await readLockFile(path);
     await rm(path);

@@ -4,11 +4,7 @@ import { randomUUID } from "node:crypto";
 import { link, mkdir, open, rm, unlink, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-
-/** Where the lock of a data file is: beside it, `.lock` in place of `.json`. */
-export function lockPathFor(dataPath: string): string {
-  return `${dataPath.replace(/\.json$/, "")}.lock`;
-}
+import { companionPath } from "../protocol/data-files.ts";
 
 /** Another server, still running, holds the data file's lock, or is taking it over. */
 export class DataFileInUseError extends Error {
@@ -34,7 +30,7 @@ export class DataLock {
    * @throws {DataFileInUseError} when a server that is still running holds it, or is taking it over.
    */
   static async acquire(dataPath: string): Promise<DataLock> {
-    const path = lockPathFor(dataPath);
+    const path = companionPath(dataPath, ".lock");
     await mkdir(dirname(path), { recursive: true });
     const holder = await claim(path);
     if (holder !== undefined) throw new DataFileInUseError(dataPath, path, holder);

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleRequest } from "../client/handle-request.ts";
-import type { Address } from "../client/socket-manager.ts";
+import type { Address } from "../protocol/address.ts";
 import { encodeFrame } from "../protocol/frame.ts";
 import { FrameDecoder } from "../protocol/frame-decoder.ts";
 import { isReply } from "../protocol/messages.ts";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { handleRequest } from "../client/handle-request.ts";
-import { AuditLog, type Change, type JournalFile } from "./audit-log.ts";
+import { AuditLog, type AuditLogFile, type Change } from "./audit-log.ts";
 import { createCarActions } from "./car-actions.ts";
 import { CarServer } from "./car-server.ts";
 import { createSampleRegistry } from "./sample-registrations.ts";
@@ -22,7 +22,7 @@ afterEach(() => rm(directory, { recursive: true, force: true }));
 
 /** The real file, with its datasyncs counted; the one numbered `failFrom` (from 1) and every later one fail. */
 function countingFile(calls: { datasyncs: number; failFrom: number }) {
-  return async (file: string): Promise<JournalFile> => {
+  return async (file: string): Promise<AuditLogFile> => {
     const handle = await open(file, "a");
     return {
       appendFile: (data) => handle.appendFile(data),
@@ -78,7 +78,7 @@ describe("the journal's group commit", () => {
     await using log = await AuditLog.open(path, countingFile(calls));
     await expect(log.record(mileage(1))).rejects.toThrow("EIO");
     calls.failFrom = Infinity;
-    await expect(log.record(mileage(2))).rejects.toThrow("the journal refuses changes since a write to it failed: EIO");
+    await expect(log.record(mileage(2))).rejects.toThrow("the audit log refuses changes since a write to it failed: EIO");
     expect(calls.datasyncs).toBe(1);
   });
 });

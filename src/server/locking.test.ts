@@ -10,7 +10,8 @@ import type { ActionTable } from "./action.ts";
 import { AuditLog, type Change } from "./audit-log.ts";
 import { createCarActions } from "./car-actions.ts";
 import type { CarRegistry } from "./car-registry.ts";
-import { CarServer, type ListeningAddress } from "./car-server.ts";
+import { CarServer } from "./car-server.ts";
+import type { Address } from "../protocol/address.ts";
 import type { Lock } from "./mutex.ts";
 import { createSampleRegistry } from "./sample-registrations.ts";
 
@@ -97,7 +98,7 @@ describe("many clients at once", () => {
   let auditLog: AuditLog;
   let registry: CarRegistry;
   let server: CarServer;
-  let address: ListeningAddress;
+  let address: Address;
 
   beforeEach(async () => {
     directory = await mkdtemp(join(tmpdir(), "locking-"));

@@ -5,7 +5,7 @@ import net, { type Socket } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { handleRequest } from "../client/handle-request.ts";
 import { PersistentConnection } from "../client/persistent-connection.ts";
-import type { Address } from "../client/socket-manager.ts";
+import type { Address } from "../protocol/address.ts";
 import { encodeFrame } from "../protocol/frame.ts";
 import { FrameReader } from "../protocol/frame-reader.ts";
 import { HELLO_REPLY, HELLO_REQUEST } from "../protocol/hello.ts";

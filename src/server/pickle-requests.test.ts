@@ -7,7 +7,7 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Address } from "../client/socket-manager.ts";
+import type { Address } from "../protocol/address.ts";
 import { codecOf, JSON_CODEC, PICKLE_CODEC } from "../protocol/codec.ts";
 import { HEADER_BYTES } from "../protocol/frame.ts";
 import { decodePickle } from "../protocol/pickle/decode-pickle.ts";

@@ -3,15 +3,17 @@
 import { rm } from "node:fs/promises";
 import { requireAdminToken } from "./admin-only.ts";
 import { AdminToken } from "./admin-token.ts";
-import { AuditLog, auditLogPathFor, type Change } from "./audit-log.ts";
+import { companionPath } from "../protocol/data-files.ts";
+import { AuditLog, type Change } from "./audit-log.ts";
 import { createCarActions } from "./car-actions.ts";
 import type { CarRegistry } from "./car-registry.ts";
-import { CarServer, type ConnectionLimits, type ListeningAddress } from "./car-server.ts";
+import { CarServer, type ConnectionLimits } from "./car-server.ts";
+import type { Address } from "../protocol/address.ts";
 import { DataLock } from "./data-lock.ts";
 import { clearJournal, readJournal, replayChanges } from "./journal.ts";
 import { LicenseLocks } from "./license-locks.ts";
 import { loadRegistry, saveRegistry } from "./registry-file.ts";
-import { tokenPathFor, writeTokenFile } from "./token-file.ts";
+import { writeTokenFile } from "./token-file.ts";
 
 /** Where the server listens and keeps its data, and what it allows. */
 export interface ServerOptions {
@@ -21,7 +23,7 @@ export interface ServerOptions {
   dataPath: string;
   /** The admin token SHUTDOWN must carry. By default, a new random one written to `tokenPath`. */
   adminToken?: string;
-  /** Where a generated admin token is written. By default beside the data file: see {@link tokenPathFor}. */
+  /** Where a generated admin token is written. By default beside the data file, `.token` in place of `.json`. */
   tokenPath?: string;
   /** Limits for the connections; each one not given keeps its default. */
   limits?: Partial<ConnectionLimits>;
@@ -29,7 +31,7 @@ export interface ServerOptions {
 
 /** A server that is up and listening. */
 export interface RunningServer {
-  readonly address: ListeningAddress;
+  readonly address: Address;
   /** How many registrations it started with, and whether they came from the file or are sample data. */
   readonly loaded: { count: number; source: "file" | "sample" };
   /** How many changes it replayed from the journal at start. */
@@ -63,7 +65,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 async function startHoldingLock(options: ServerOptions, dataLock: DataLock): Promise<RunningServer> {
   const { dataPath } = options;
   const { registry, source } = await loadRegistry(dataPath);
-  const journalPath = auditLogPathFor(dataPath);
+  const journalPath = companionPath(dataPath, ".log");
   const journal = await readJournal(journalPath);
   replayChanges(registry, journal.changes, journalPath);
   const auditLog = await AuditLog.open(journalPath);
@@ -118,5 +120,5 @@ async function compact(dataPath: string, registry: CarRegistry, journalPath: str
 /** The token from the options, or a new one, and the file to write it to (none for a token from the options). */
 function chooseAdminToken(options: ServerOptions): { token: AdminToken; tokenPath: string | undefined } {
   if (options.adminToken !== undefined) return { token: new AdminToken(options.adminToken), tokenPath: undefined };
-  return { token: AdminToken.generate(), tokenPath: options.tokenPath ?? tokenPathFor(options.dataPath) };
+  return { token: AdminToken.generate(), tokenPath: options.tokenPath ?? companionPath(options.dataPath, ".token") };
 }

@@ -4,11 +4,6 @@ import { mkdir, open, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { AdminToken } from "./admin-token.ts";
 
-/** Where the admin token of a data file is written: beside it, `.token` in place of `.json`. */
-export function tokenPathFor(dataPath: string): string {
-  return `${dataPath.replace(/\.json$/, "")}.token`;
-}
-
 /**
  * Writes `token` to a new file at `path` that only this user can read and write
  * (mode 0600), replacing any file there. The file is always created afresh, so

@@ -2,7 +2,7 @@
 // To change it, edit chapters/02-socket-manager.md.
 import { once } from "node:events";
 import { createServer, type Server } from "node:net";
-import type { Address } from "../client/socket-manager.ts";
+import type { Address } from "../protocol/address.ts";
 
 /** Starts `server` on a free port of 127.0.0.1 and resolves with its address (for tests). */
 export async function listen(server: Server): Promise<Address> {

@@ -2,7 +2,7 @@
 // To change it, edit chapters/03-handle-request.md.
 import { createServer, type Server, type Socket } from "node:net";
 import type { RequestFailure } from "../client/request-error.ts";
-import type { Address } from "../client/socket-manager.ts";
+import type { Address } from "../protocol/address.ts";
 import { FrameDecoder } from "../protocol/frame-decoder.ts";
 import { encodeFrame, HEADER_BYTES } from "../protocol/frame.ts";
 import { listen } from "./listen.ts";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { build } from "esbuild";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { lockPathFor } from "../../src/server/data-lock.ts";
+import { companionPath } from "../../src/protocol/data-files.ts";
 import { launchServer, PROCESS_TEST_TIMEOUT_MS, removeBundles, startServer, stopAllServers } from "./processes.ts";
 
 const CONTENDERS = 6;
@@ -89,7 +89,7 @@ describe("six processes claiming one data file at once", { timeout: PROCESS_TEST
   async function expectOneWinner(leave: (lockPath: string) => Promise<void>): Promise<void> {
     for (let trial = 0; trial < TRIALS; trial++) {
       const dataFile = await freshDataFile();
-      await leave(lockPathFor(dataFile));
+      await leave(companionPath(dataFile, ".lock"));
       expect((await contend(dataFile)).sort()).toEqual(oneWinner);
     }
   }
@@ -104,7 +104,7 @@ describe("six processes claiming one data file at once", { timeout: PROCESS_TEST
     // Each trial waits for the lock to age (5 s), so the trials run side by side.
     await Promise.all(Array.from({ length: TRIALS }, async () => {
       const dataFile = await freshDataFile();
-      await leaveEmptyLock(lockPathFor(dataFile), 0);
+      await leaveEmptyLock(companionPath(dataFile, ".lock"), 0);
       expect((await contend(dataFile)).sort()).toEqual(oneWinner);
     }));
   });
@@ -119,7 +119,7 @@ describe("six servers started at once on one data file after a crash", { timeout
     const { server } = await startServer(dataFile);
     server.kill("SIGKILL");
     await server.exited;
-    if (empty) await leaveEmptyLock(lockPathFor(dataFile), 60);
+    if (empty) await leaveEmptyLock(companionPath(dataFile, ".lock"), 60);
     return dataFile;
   }
 

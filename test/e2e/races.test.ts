@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleRequest } from "../../src/client/handle-request.ts";
-import type { Address } from "../../src/client/socket-manager.ts";
+import type { Address } from "../../src/protocol/address.ts";
 import { PROCESS_TEST_TIMEOUT_MS, removeBundles, startServer, stopAllServers } from "./processes.ts";
 
 const CLIENTS = 25;

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,14 +9,16 @@ let dir: string;
 beforeEach(async () => (dir = await mkdtemp(path.join(tmpdir(), "command-"))));
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-/** Whether a process with this id still runs. */
+/** Whether a process with this id still runs: it exists, and is not a zombie waiting to be reaped. */
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  // "12 (sleep) Z ...": a process killed after its parent is a zombie until init reaps it.
+  const stat = readFileSync(`/proc/${pid}/stat`, { encoding: "utf8", flag: "r" }).split(") ")[1] ?? "";
+  return !stat.startsWith("Z");
 }
 
 describe("runCommand", () => {
@@ -39,7 +42,7 @@ describe("runCommand", () => {
     const result = await runCommand(["bash", "-c", script], { cwd: dir, ownGroup: true, timeLimitMs: 500 });
     expect(result).toMatchObject({ code: 137, timedOut: true });
     const child = Number(await readFile(path.join(dir, "child.pid"), "utf8"));
-    await expect.poll(() => isRunning(child)).toBe(false);
+    await expect.poll(() => isRunning(child), { timeout: 10_000 }).toBe(false);
   });
 
   it("kills the command at once when its signal is aborted", async () => {
