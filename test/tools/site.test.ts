@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Chapter } from "../../tools/literate/chapters.ts";
 import { changesPage, chapterLinkOf, codePage } from "../../tools/site/code-pages.ts";
 import { courseSite, type CourseSite } from "../../tools/site/course-site.ts";
-import { literatePlugin, siteHref } from "../../tools/site/literate-plugin.ts";
+import { siteHref } from "../../tools/site/markdown/link-routing.ts";
+import { literatePlugin } from "../../tools/site/markdown/literate-plugin.ts";
 import { chapter, fence } from "./fixtures.ts";
 
 const ROOT = "/course";

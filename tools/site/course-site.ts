@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { chapterTitle, firstHeading, readChapters, type Chapter } from "../literate/chapters.ts";
-import { CrossReferences } from "../literate/cross-references.ts";
+import { CrossReferences, type IndexedFence } from "../literate/cross-references.ts";
 
 /** A chapter and its pages on the site. */
 export interface ChapterPage {
@@ -137,4 +137,19 @@ export function pageOf(site: CourseSite, chapter: Chapter): ChapterPage | undefi
 export function apiLink(site: CourseSite, name: string, files: readonly string[]): string | undefined {
   const candidates = site.api.filter((entry) => entry.name === name);
   return (candidates.find((entry) => files.includes(entry.source)) ?? candidates[0])?.link;
+}
+
+/** The API page of `name` when `fence` is the one that introduces it: only that fence links there. */
+export function introducedApiLink(site: CourseSite, name: string, fence: IndexedFence): string | undefined {
+  return site.index.introductionOf(name) === fence ? apiLink(site, name, fence.files) : undefined;
+}
+
+/**
+ * A link to a fence: its anchor on its chapter's page, or only the anchor when the link is on
+ * that page already (`from`, the chapter the link is written in, is the fence's own).
+ */
+export function fenceLink(site: CourseSite, fence: IndexedFence, from?: Chapter): string {
+  const anchor = `#${fence.anchor ?? ""}`;
+  if (fence.chapter === from) return anchor;
+  return `${pageOf(site, fence.chapter)?.link ?? ""}${anchor}`;
 }
