@@ -53,6 +53,12 @@ export async function readCatalog(layout: CourseLayout): Promise<GradedExercise[
   return Promise.all(ids.map((id) => readExercise(layout, id)));
 }
 
+/** The exercise `id` names: its folder name (`01-version-byte`), its number (`1`) or its slug (`version-byte`). */
+export function findExercise<T extends Exercise>(catalog: readonly T[], id: string): T | undefined {
+  return catalog.find((exercise) =>
+    exercise.id === id || exercise.id.slice(3) === id || (/^\d+$/.test(id) && Number(exercise.id.slice(0, 2)) === Number(id)));
+}
+
 /** Reads one exercise's metadata and its hidden tests' points. */
 export async function readExercise(layout: CourseLayout, id: string): Promise<GradedExercise> {
   const file = path.join(layout.exercisesDir, id, "exercise.json");
