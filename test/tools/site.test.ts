@@ -1,9 +1,13 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import type { Chapter } from "../../tools/literate/chapters.ts";
 import { changesPage, chapterLinkOf, codePage } from "../../tools/site/code-pages.ts";
-import { courseSite, type CourseSite } from "../../tools/site/course-site.ts";
-import { literatePlugin, siteHref } from "../../tools/site/literate-plugin.ts";
+import { courseSite, loadCourseSite, type CourseSite } from "../../tools/site/course-site.ts";
+import { siteHref } from "../../tools/site/markdown/link-routing.ts";
+import { literatePlugin } from "../../tools/site/markdown/literate-plugin.ts";
 import { chapter, fence } from "./fixtures.ts";
 
 const ROOT = "/course";
@@ -174,5 +178,38 @@ describe("the code and changes pages", () => {
     expect(page).not.toContain("Generated from the course text");
     const first = changesPage(site, site.chapters[0]!, site.index.snapshots[0]!, undefined);
     expect(first).toContain("| [`src/greet.ts`](/code/01-fixture.html#file-src-greet-ts) | new | +4 |");
+  });
+});
+
+describe("the site's exercises", () => {
+  /** A course of one chapter and one exercise, whose `exercise.json` is `json` (none when undefined). */
+  async function courseWithExercise(json: string | undefined): Promise<string> {
+    const root = await mkdtemp(path.join(tmpdir(), "site-exercises-"));
+    await mkdir(path.join(root, "chapters"));
+    await writeFile(path.join(root, "chapters", "01-one.md"), `# One\n\n${fence("ts file=src/a.ts", "export const a = 1;")}\n`);
+    await mkdir(path.join(root, "exercises", "01-echo"), { recursive: true });
+    await writeFile(path.join(root, "exercises", "01-echo", "README.md"), "# An echo server\n\nSee [chapter 1](../../chapters/01-one.md).\n");
+    if (json !== undefined) await writeFile(path.join(root, "exercises", "01-echo", "exercise.json"), json);
+    return root;
+  }
+  const valid = { title: "Echo", chapter: 1, files: ["echo.ts"], tests: { echoes: 1 } };
+
+  it("reads each exercise's chapter from its exercise.json, and its title from its statement", async () => {
+    const root = await courseWithExercise(JSON.stringify(valid));
+    const site = await loadCourseSite(root).finally(() => rm(root, { recursive: true, force: true }));
+    expect(site.exercises).toEqual([{ dir: "exercises/01-echo", title: "An echo server", link: "/exercises/01-echo/", chapterNumber: 1 }]);
+    expect(site.chapters[0]?.exercises).toEqual(site.exercises);
+  });
+
+  it("stops, naming the file, at an exercise.json that is missing, broken or names no chapter of the course", async () => {
+    for (const [json, message] of [
+      [undefined, /ENOENT.*01-echo\/exercise\.json/],
+      ["{ title: 1 }", /01-echo\/exercise\.json: .*JSON/],
+      [JSON.stringify({ ...valid, files: [] }), /01-echo\/exercise\.json: "files"/],
+      [JSON.stringify({ ...valid, chapter: 2 }), /01-echo\/exercise\.json: there is no chapter 2 \(the chapters are 1\)/],
+    ] as const) {
+      const root = await courseWithExercise(json);
+      await expect(loadCourseSite(root).finally(() => rm(root, { recursive: true, force: true }))).rejects.toThrow(message);
+    }
   });
 });

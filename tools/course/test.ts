@@ -11,16 +11,16 @@
  * `npm test -- --chapter N` is the loop of whoever edits chapter N: the same tangle check, then the
  * type-check, every test and the Try it transcripts of chapter N alone.
  */
-import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { findChapter } from "../literate/chapters.ts";
-import { checkSource, snapshotDir, tangleCourse, writeSnapshots } from "../tangle/course.ts";
+import { checkTangle, snapshotDir } from "../tangle/course.ts";
 import type { Snapshot } from "../tangle/tangle.ts";
 import { TRANSCRIPTS_OF } from "../transcript/run.ts";
 import { DISTINCT_TESTS_ONLY } from "./distinct-tests.ts";
 import { runCommand } from "../process/command.ts";
 import { bin, SITE_BUILT } from "./node-tools.ts";
 import { formatTypeErrors, typecheck, typecheckSnapshot, writeProject } from "./typecheck.ts";
+import { addSummaries, runVitest, type VitestRun, type VitestSummary } from "./vitest-run.ts";
 
 const root = process.cwd();
 const started = performance.now();
@@ -30,17 +30,15 @@ function elapsed(): string {
   return `${((performance.now() - started) / 1000).toFixed(1)} s`;
 }
 
-/** Tangles and checks src/; returns the snapshots, or undefined when the chapters cannot be tangled. */
+/** The tangle check; returns the snapshots, or undefined when the chapters cannot be tangled. */
 async function tangleStep() {
-  const { snapshots, errors } = await tangleCourse(root);
-  if (errors.length > 0) {
+  const { snapshots, errors, source } = await checkTangle(root);
+  if (source === undefined) {
     console.error(errors.map((error) => error.message).join("\n"));
     console.error(`✗ tangle: ${errors.length} problem(s) in the chapters`);
     return undefined;
   }
-  await writeSnapshots(root, snapshots);
-  const { missing, different, extra } = await checkSource(root, snapshots.at(-1));
-  const stale = [...missing, ...different, ...extra];
+  const stale = [...source.missing, ...source.different, ...source.extra];
   if (stale.length > 0) {
     console.error(`✗ src/ differs from the chapters in: ${stale.join(", ")}\n  run \`npm run tangle\` (never edit src/ by hand)`);
     return { snapshots, ok: false };
@@ -50,7 +48,7 @@ async function tangleStep() {
 }
 
 /** Type-checks the snapshots and the tools; resolves with what to print once the tests are done. */
-async function typecheckStep(snapshots: Awaited<ReturnType<typeof tangleCourse>>["snapshots"]): Promise<{ ok: boolean; report: string }> {
+async function typecheckStep(snapshots: readonly Snapshot[]): Promise<{ ok: boolean; report: string }> {
   const chapters = await writeProject(root, "build/tsconfig.chapters.json",
     snapshots.map((snapshot) => `${path.posix.relative("build", snapshotDir(snapshot))}/src`));
   const tools = await writeProject(root, "build/tsconfig.tools.json", ["../tools", "../test", "../*.ts"]);
@@ -63,42 +61,6 @@ async function typecheckStep(snapshots: Awaited<ReturnType<typeof tangleCourse>>
   return { ok: true, report: `✓ type-check: ${snapshots.length} chapter snapshot(s), tools and tests (done at ${elapsed()})` };
 }
 
-interface VitestSummary {
-  numPassedTests: number;
-  numFailedTests: number;
-  numPendingTests: number;
-  numTodoTests: number;
-}
-
-/** How a vitest run went: its counts (undefined when it wrote no report), and what it printed when held back. */
-interface VitestRun {
-  summary: VitestSummary | undefined;
-  output: string;
-}
-
-/**
- * Runs vitest once, writing its JSON report to `build/NAME`. Its output goes to the terminal, or
- * with `holdBack` into the result, to be printed later.
- */
-async function runVitest(args: readonly string[], name: string, { holdBack = false, env = {} }: { holdBack?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<VitestRun> {
-  const report = path.join(root, "build", name);
-  await rm(report, { force: true });
-  const command = [...bin.vitest, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args];
-  const { code, output } = await runCommand(command, { cwd: root, env, inherit: !holdBack });
-  const summary = await readFile(report, "utf8").then((text) => JSON.parse(text) as VitestSummary, () => undefined);
-  return { summary, output: summary === undefined ? `${output}\n✗ vitest exited with ${code} and wrote no report` : output };
-}
-
-/** Adds up two vitest summaries. */
-function addSummaries(a: VitestSummary, b: VitestSummary): VitestSummary {
-  return {
-    numPassedTests: a.numPassedTests + b.numPassedTests,
-    numFailedTests: a.numFailedTests + b.numFailedTests,
-    numPendingTests: a.numPendingTests + b.numPendingTests,
-    numTodoTests: a.numTodoTests + b.numTodoTests,
-  };
-}
-
 /**
  * Builds the site unless it is up to date, then runs its tests. Its output is held back and
  * printed after the other tests', so that two vitest runs do not write over each other.
@@ -109,7 +71,7 @@ async function siteStep(): Promise<VitestRun> {
     return { summary: undefined, output: `${build.output}\n✗ npm run docs failed, so the site's tests did not run` };
   }
   const built = `${build.output.includes("unchanged") ? "✓ site unchanged since its last build" : "✓ site built into docs/dist/"} (${elapsed()})`;
-  const tests = await runVitest(["--project", "site"], "vitest-site-report.json", { holdBack: true, env: { [SITE_BUILT]: "1" } });
+  const tests = await runVitest(root, ["--project", "site"], "vitest-site-report.json", { holdBack: true, env: { [SITE_BUILT]: "1" } });
   return { ...tests, output: `${built}\n${tests.output}` };
 }
 
@@ -119,9 +81,9 @@ async function siteStep(): Promise<VitestRun> {
  * of work, so it starts at once rather than after the rest.
  */
 async function testStep(vitestArgs: readonly string[]): Promise<VitestSummary | undefined> {
-  if (vitestArgs.length > 0) return (await runVitest(vitestArgs, "vitest-report.json")).summary;
+  if (vitestArgs.length > 0) return (await runVitest(root, vitestArgs, "vitest-report.json")).summary;
   const site = siteStep();
-  const rest = await runVitest(["--project", "!site"], "vitest-report.json", { env: { [DISTINCT_TESTS_ONLY]: "1" } });
+  const rest = await runVitest(root, ["--project", "!site"], "vitest-report.json", { env: { [DISTINCT_TESTS_ONLY]: "1" } });
   if (rest.summary === undefined) console.error(rest.output);
   const { summary, output } = await site;
   console.log(output.trimEnd());
@@ -141,7 +103,7 @@ async function testChapter(snapshot: Snapshot): Promise<VitestSummary | undefine
   const { slug } = snapshot.chapter;
   const filters = [`${snapshotDir(snapshot)}/`, "test/transcripts.test.ts"];
   const args = ["--project", `chapter ${slug}`, "--project", "tools", ...filters];
-  return (await runVitest(args, "vitest-report.json", { env: { [TRANSCRIPTS_OF]: slug } })).summary;
+  return (await runVitest(root, args, "vitest-report.json", { env: { [TRANSCRIPTS_OF]: slug } })).summary;
 }
 
 /** The snapshot `--chapter N` names, or undefined (having said why) when there is none. */

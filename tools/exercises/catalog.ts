@@ -48,19 +48,51 @@ export function courseLayout(root: string): CourseLayout {
 
 /** Reads every exercise of the course, in order, with its hidden tests when `solutions/` has them. */
 export async function readCatalog(layout: CourseLayout): Promise<GradedExercise[]> {
+  return Promise.all((await exerciseIds(layout)).map((id) => readExercise(layout, id)));
+}
+
+/**
+ * Reads every exercise's `exercise.json`, in order, without the hidden tests (the site's reading:
+ * what a student's copy of the course holds). A broken `exercise.json` is an error that names it.
+ */
+export async function readExercises(layout: CourseLayout): Promise<Exercise[]> {
+  return Promise.all((await exerciseIds(layout)).map((id) => readExerciseJson(layout, id)));
+}
+
+/** The exercises' folder names, `NN-slug`, in order. */
+async function exerciseIds(layout: CourseLayout): Promise<string[]> {
   const names = await readdir(layout.exercisesDir).catch(() => []);
-  const ids = names.filter((name) => EXERCISE_ID.test(name)).sort();
-  return Promise.all(ids.map((id) => readExercise(layout, id)));
+  return names.filter((name) => EXERCISE_ID.test(name)).sort();
+}
+
+/** The exercise `id` names: its folder name (`01-version-byte`), its number (`1`) or its slug (`version-byte`). */
+export function findExercise<T extends Exercise>(catalog: readonly T[], id: string): T | undefined {
+  return catalog.find((exercise) =>
+    exercise.id === id || exercise.id.slice(3) === id || (/^\d+$/.test(id) && Number(exercise.id.slice(0, 2)) === Number(id)));
 }
 
 /** Reads one exercise's metadata and its hidden tests' points. */
 export async function readExercise(layout: CourseLayout, id: string): Promise<GradedExercise> {
-  const file = path.join(layout.exercisesDir, id, "exercise.json");
-  const exercise = parseExercise(id, JSON.parse(await readFile(file, "utf8")), file);
+  const exercise = await readExerciseJson(layout, id);
   const hiddenDir = path.join(layout.solutionsDir, id, "hidden");
   const hiddenFile = path.join(hiddenDir, "tests.json");
-  const hidden = await readFile(hiddenFile, "utf8").then((text) => parsePoints(JSON.parse(text), hiddenFile), () => undefined);
+  const hidden = await readFile(hiddenFile, "utf8").then((text) => parsePoints(parseJson(text, hiddenFile), hiddenFile), () => undefined);
   return { ...exercise, hiddenTests: hidden ?? {}, hiddenDir: hidden ? hiddenDir : undefined };
+}
+
+/** Reads and checks one exercise's `exercise.json`. */
+async function readExerciseJson(layout: CourseLayout, id: string): Promise<Exercise> {
+  const file = path.join(layout.exercisesDir, id, "exercise.json");
+  return parseExercise(id, parseJson(await readFile(file, "utf8"), file), file);
+}
+
+/** The JSON value of a file's text; a syntax error names the file. */
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw error instanceof SyntaxError ? new Error(`${file}: ${error.message}`) : error;
+  }
 }
 
 /** Checks the shape of an `exercise.json`, naming the file and field when it is wrong. */
@@ -97,4 +129,15 @@ function asRecord(value: unknown, where: string): Record<string, unknown> {
 
 function isPlainFileName(name: unknown): name is string {
   return typeof name === "string" && name !== "" && !name.includes("/") && !name.includes("\\") && !name.startsWith(".");
+}
+
+/**
+ * The one of `chapters` that `exercise` is set in; an error naming its `exercise.json` when the
+ * course has no such chapter.
+ */
+export function chapterOf<T extends { readonly number: number }>(layout: CourseLayout, exercise: Exercise, chapters: readonly T[]): T {
+  const found = chapters.find((chapter) => chapter.number === exercise.chapter);
+  if (found !== undefined) return found;
+  const numbers = chapters.map((chapter) => chapter.number).join(", ");
+  throw new Error(`${path.join(layout.exercisesDir, exercise.id, "exercise.json")}: there is no chapter ${exercise.chapter} (the chapters are ${numbers})`);
 }

@@ -1,5 +1,6 @@
-import { tangleCourse, writeSnapshots } from "../tangle/course.ts";
-import type { Snapshot } from "../tangle/tangle.ts";
+import { readChapters } from "../literate/chapters.ts";
+import { writeSnapshots } from "../tangle/course.ts";
+import { tangleOrThrow, type Snapshot } from "../tangle/tangle.ts";
 
 /**
  * The code as of each chapter of the course at `root`, which its exercises import
@@ -7,9 +8,7 @@ import type { Snapshot } from "../tangle/tangle.ts";
  * a stale `build/`. Rejects, listing the problems, when the chapters do not tangle.
  */
 export async function chapterSnapshots(root: string): Promise<Snapshot[]> {
-  const { snapshots, errors } = await tangleCourse(root);
-  if (errors.length > 0) throw new Error(`the chapters do not tangle:\n${errors.map((error) => error.message).join("\n")}`);
-  return snapshots;
+  return tangleOrThrow(await readChapters(root));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { CourseLayout, Exercise } from "./catalog.ts";
 import { starterFromSolution } from "./starter.ts";
@@ -52,4 +52,19 @@ export async function isUntouched(layout: CourseLayout, exercise: Exercise): Pro
     if (current !== (await pristineStarter(layout, exercise, file))) return false;
   }
   return true;
+}
+
+/**
+ * Puts the untouched starter back in every editable file of the exercise, after copying the
+ * student's version to a new folder under `build/exercise-backups/`, named by the time; returns that folder.
+ */
+export async function resetToStarter(layout: CourseLayout, exercise: Exercise): Promise<string> {
+  const backup = path.join(layout.root, "build", "exercise-backups", exercise.id, new Date().toISOString().replaceAll(":", "-"));
+  await mkdir(backup, { recursive: true });
+  for (const file of exercise.files) {
+    const target = path.join(layout.exercisesDir, exercise.id, file);
+    await copyFile(target, path.join(backup, file)).catch(() => undefined);
+    await writeFile(target, await pristineStarter(layout, exercise, file));
+  }
+  return backup;
 }

@@ -1,7 +1,7 @@
 import { copyFile, cp, lstat, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { CourseLayout, Exercise, GradedExercise } from "../exercises/catalog.ts";
+import { chapterOf, type CourseLayout, type Exercise, type GradedExercise } from "../exercises/catalog.ts";
 import { chapterSnapshots } from "../exercises/chapter-code.ts";
 import { chapterImports, snapshotDir } from "../tangle/course.ts";
 import type { Snapshot } from "../tangle/tangle.ts";
@@ -64,16 +64,8 @@ export async function createBatchWorkspace(layout: CourseLayout, requests: reado
 /** The snapshots of the chapters that `exercises` belong to; an error naming the exercise whose chapter does not exist. */
 async function chaptersOf(layout: CourseLayout, exercises: readonly Exercise[]): Promise<Snapshot[]> {
   const snapshots = await chapterSnapshots(layout.root);
-  const wanted = new Set<Snapshot>();
-  for (const exercise of exercises) {
-    const snapshot = snapshots.find((candidate) => candidate.chapter.number === exercise.chapter);
-    if (snapshot === undefined) {
-      const numbers = snapshots.map((candidate) => candidate.chapter.number).join(", ");
-      throw new Error(`exercises/${exercise.id}/exercise.json: there is no chapter ${exercise.chapter} (the chapters are ${numbers})`);
-    }
-    wanted.add(snapshot);
-  }
-  return [...wanted];
+  const chapters = snapshots.map((snapshot) => ({ number: snapshot.chapter.number, snapshot }));
+  return [...new Set(exercises.map((exercise) => chapterOf(layout, exercise, chapters).snapshot))];
 }
 
 /** Writes a chapter's code, without its tests, where the workspace's package.json maps its alias. */

@@ -9,7 +9,7 @@ import { readChunkReference } from "./chunk-reference.ts";
 import { targetKey, type FenceTarget } from "./fence-info.ts";
 import { formatLocation } from "./location.ts";
 import { readFences, type Fence } from "./read-fences.ts";
-import { tangle, type Snapshot } from "../tangle/tangle.ts";
+import { tangleOrThrow, type Snapshot } from "../tangle/tangle.ts";
 
 /** One fence of a chapter, with what the index knows about it. */
 export interface IndexedFence {
@@ -46,11 +46,7 @@ export class CrossReferences {
 
   /** Indexes the chapters; fails, naming the places, when the chapters do not tangle. */
   static build(chapters: readonly Chapter[]): CrossReferences {
-    const { snapshots, errors } = tangle(chapters);
-    if (errors.length > 0) {
-      throw new Error(`the chapters do not tangle:\n${errors.map((error) => error.message).join("\n")}`);
-    }
-    return new CrossReferences(chapters, snapshots);
+    return new CrossReferences(chapters, tangleOrThrow(chapters));
   }
 
   private constructor(

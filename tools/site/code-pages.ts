@@ -10,7 +10,7 @@ import { structuredPatch } from "diff";
 import { anchorFor, type IndexedFence } from "../literate/cross-references.ts";
 import type { SourceLocation } from "../literate/location.ts";
 import type { Snapshot, TangledFile } from "../tangle/tangle.ts";
-import { GENERATED, pageOf, type ChapterPage, type CourseSite } from "./course-site.ts";
+import { fenceLink, GENERATED, pageOf, type ChapterPage, type CourseSite } from "./course-site.ts";
 
 /** Writes every chapter's code page and changes page, replacing the folders' old contents. */
 export async function writeCodePages(site: CourseSite): Promise<void> {
@@ -157,8 +157,7 @@ function lineCount(code: string): number {
 function fenceMention(site: CourseSite, fence: IndexedFence): string {
   const target = fence.fence.info.target;
   const name = target?.kind === "chunk" ? `«${escapeText(target.name)}»` : "the file's own fence";
-  const page = pageOf(site, fence.chapter);
-  return `[${name} (chapter ${fence.chapter.number})](${page?.link ?? ""}#${fence.anchor ?? ""})`;
+  return `[${name} (chapter ${fence.chapter.number})](${fenceLink(site, fence)})`;
 }
 
 /** Generated pages stay out of the search: the chapters show the same code, and rank first. */

@@ -3,10 +3,11 @@
  * the cross-reference index and the API pages. The VitePress config, the page generators and the
  * markdown-it plugin all read the course through this one model.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { chapterOf, courseLayout, readExercises } from "../exercises/catalog.ts";
 import { chapterTitle, firstHeading, readChapters, type Chapter } from "../literate/chapters.ts";
-import { CrossReferences } from "../literate/cross-references.ts";
+import { CrossReferences, type IndexedFence } from "../literate/cross-references.ts";
 
 /** A chapter and its pages on the site. */
 export interface ChapterPage {
@@ -30,8 +31,8 @@ export interface ExercisePage {
   readonly title: string;
   /** The exercise's page, e.g. `/exercises/03-timeouts/`. */
   readonly link: string;
-  /** The chapter it belongs to, or undefined when none can be told. */
-  readonly chapterNumber: number | undefined;
+  /** The chapter it belongs to, as its `exercise.json` says. */
+  readonly chapterNumber: number;
 }
 
 /** One exported symbol and its page in the API reference. */
@@ -70,7 +71,7 @@ export const PAGE_FOLDERS = ["chapters", "exercises", "docs"] as const;
 /** Reads the course rooted at `root`. */
 export async function loadCourseSite(root: string): Promise<CourseSite> {
   const chapters = await readChapters(root);
-  return courseSite(root, chapters, readExercises(root, chapters), readApiIndex(root));
+  return courseSite(root, chapters, await readExercisePages(root, chapters), readApiIndex(root));
 }
 
 /** The site's model of chapters, exercises and API entries already read. */
@@ -87,40 +88,21 @@ export function courseSite(root: string, chapters: readonly Chapter[], exercises
   return { root, chapters: pages, exercises, index, api };
 }
 
-function readExercises(root: string, chapters: readonly Chapter[]): ExercisePage[] {
-  const folder = path.join(root, "exercises");
-  if (!existsSync(folder)) return [];
-  const dirs = readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(folder, entry.name, "README.md")))
-    .map((entry) => entry.name)
-    .sort();
-  return dirs.map((name) => {
-    const text = readFileSync(path.join(folder, name, "README.md"), "utf8");
-    const described = readExerciseJson(path.join(folder, name, "exercise.json"));
-    const chapterNumber = chapters.some((chapter) => chapter.number === described.chapter)
-      ? described.chapter : chapterOfExercise(name, text, chapters);
-    return { dir: `exercises/${name}`, title: firstHeading(text) ?? name, link: `/exercises/${name}/`, chapterNumber };
-  });
-}
-
-/** The `chapter` an exercise's `exercise.json` names, if it has one. */
-function readExerciseJson(file: string): { chapter?: number } {
-  if (!existsSync(file)) return {};
-  const parsed = JSON.parse(readFileSync(file, "utf8")) as { chapter?: unknown };
-  return typeof parsed.chapter === "number" ? { chapter: parsed.chapter } : {};
-}
-
 /**
- * Without an `exercise.json` naming its chapter, an exercise belongs to the first chapter its statement links to; failing that, to the chapter
- * whose number starts the folder's name (`03-timeouts` belongs to chapter 3).
+ * The exercises that have a statement (`README.md`), as the catalog reads them: an `exercise.json`
+ * that is broken, or that names a chapter the course does not have, is an error that names it.
  */
-function chapterOfExercise(name: string, text: string, chapters: readonly Chapter[]): number | undefined {
-  for (const match of text.matchAll(/chapters\/(\d{2})-[a-z0-9-]+\.md/g)) {
-    const number = Number(match[1]);
-    if (chapters.some((chapter) => chapter.number === number)) return number;
+async function readExercisePages(root: string, chapters: readonly Chapter[]): Promise<ExercisePage[]> {
+  const layout = courseLayout(root);
+  const pages: ExercisePage[] = [];
+  for (const exercise of await readExercises(layout)) {
+    const statement = path.join(layout.exercisesDir, exercise.id, "README.md");
+    if (!existsSync(statement)) continue;
+    chapterOf(layout, exercise, chapters); // throws, naming the file, for a chapter the course does not have
+    const title = firstHeading(readFileSync(statement, "utf8")) ?? exercise.id;
+    pages.push({ dir: `exercises/${exercise.id}`, title, link: `/exercises/${exercise.id}/`, chapterNumber: exercise.chapter });
   }
-  const number = Number(/^(\d+)-/.exec(name)?.[1]);
-  return chapters.some((chapter) => chapter.number === number) ? number : undefined;
+  return pages;
 }
 
 function readApiIndex(root: string): ApiEntry[] {
@@ -137,4 +119,19 @@ export function pageOf(site: CourseSite, chapter: Chapter): ChapterPage | undefi
 export function apiLink(site: CourseSite, name: string, files: readonly string[]): string | undefined {
   const candidates = site.api.filter((entry) => entry.name === name);
   return (candidates.find((entry) => files.includes(entry.source)) ?? candidates[0])?.link;
+}
+
+/** The API page of `name` when `fence` is the one that introduces it: only that fence links there. */
+export function introducedApiLink(site: CourseSite, name: string, fence: IndexedFence): string | undefined {
+  return site.index.introductionOf(name) === fence ? apiLink(site, name, fence.files) : undefined;
+}
+
+/**
+ * A link to a fence: its anchor on its chapter's page, or only the anchor when the link is on
+ * that page already (`from`, the chapter the link is written in, is the fence's own).
+ */
+export function fenceLink(site: CourseSite, fence: IndexedFence, from?: Chapter): string {
+  const anchor = `#${fence.anchor ?? ""}`;
+  if (fence.chapter === from) return anchor;
+  return `${pageOf(site, fence.chapter)?.link ?? ""}${anchor}`;
 }

@@ -9,8 +9,8 @@ import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import type { DefaultTheme, UserConfig } from "vitepress";
 import { GENERATED, loadCourseSite, PAGE_FOLDERS, type CourseSite } from "./course-site.ts";
-import { highlightOnce } from "./highlight-once.ts";
-import { literatePlugin } from "./literate-plugin.ts";
+import { highlightOnce } from "./markdown/highlight-once.ts";
+import { literatePlugin } from "./markdown/literate-plugin.ts";
 
 /** The site's configuration for the course rooted at `root`. */
 export async function courseSiteConfig(root: string): Promise<UserConfig<DefaultTheme.Config>> {

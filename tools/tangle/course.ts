@@ -49,3 +49,29 @@ export async function writeSource(root: string, last: Snapshot): Promise<TreeCha
 export async function checkSource(root: string, last: Snapshot | undefined): Promise<TreeDifferences> {
   return compareTree(root, "src", last === undefined ? new Map() : contents(last));
 }
+
+/**
+ * Tangles the chapters and writes every snapshot to build/chapters/, as `npm run tangle` and
+ * `npm test` begin; when the chapters have problems, nothing is written.
+ */
+export async function tangleIntoBuild(root: string): Promise<TangleResult> {
+  const tangled = await tangleCourse(root);
+  if (tangled.errors.length === 0) await writeSnapshots(root, tangled.snapshots);
+  return tangled;
+}
+
+/** What {@link checkTangle} found. */
+export interface TangleCheck extends TangleResult {
+  /** How src/ differs from the last snapshot; undefined when the chapters have problems (nothing was compared). */
+  readonly source: TreeDifferences | undefined;
+}
+
+/**
+ * The tangle check, which `npm run tangle -- --check` makes and `npm test` starts with: the
+ * chapters tangle (their snapshots are written to build/chapters/), and src/ is the last snapshot.
+ */
+export async function checkTangle(root: string): Promise<TangleCheck> {
+  const tangled = await tangleIntoBuild(root);
+  if (tangled.errors.length > 0) return { ...tangled, source: undefined };
+  return { ...tangled, source: await checkSource(root, tangled.snapshots.at(-1)) };
+}

@@ -209,3 +209,10 @@ class Expander {
     return this.expand(definition, indent, [...stack, name]);
   }
 }
+
+/** The snapshots of `chapters`; throws, naming every problem and where it is, when they do not tangle. */
+export function tangleOrThrow(chapters: readonly Chapter[]): Snapshot[] {
+  const { snapshots, errors } = tangle(chapters);
+  if (errors.length > 0) throw new Error(`the chapters do not tangle:\n${errors.map((error) => error.message).join("\n")}`);
+  return snapshots;
+}
