@@ -82,6 +82,16 @@ describe("the course site in a browser", () => {
     await close(page);
   });
 
+  it("draws a chapter's pictures, written as mermaid text, as diagrams", async () => {
+    const hardening = chapters.find((chapter) => chapter.text.includes("```mermaid"));
+    expect(hardening, "a chapter with a mermaid picture").toBeDefined();
+    const page = await open(`/${hardening?.file.replace(/\.md$/, ".html")}`);
+    const diagram = page.locator(".mermaid svg[aria-roledescription='sequence']").first();
+    await diagram.waitFor();
+    await expect(diagram.locator("text", { hasText: "cars.lock" }).count()).resolves.toBeGreaterThan(0);
+    await close(page);
+  });
+
   it("highlights the code of a chapter, and captions and links its fences", async () => {
     const first = chapters[0];
     if (first === undefined) throw new Error("the course has no chapter to show");
