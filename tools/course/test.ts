@@ -83,7 +83,9 @@ async function siteStep(): Promise<VitestRun> {
 async function testStep(vitestArgs: readonly string[]): Promise<VitestSummary | undefined> {
   if (vitestArgs.length > 0) return (await runVitest(root, vitestArgs, "vitest-report.json")).summary;
   const site = siteStep();
-  const rest = await runVitest(root, ["--project", "!site"], "vitest-report.json", { env: { [DISTINCT_TESTS_ONLY]: "1" } });
+  // The site's build, then its browser tests, are the longest chain: the rest gives way to the
+  // build while they share the cores, and takes them back once it is done.
+  const rest = await runVitest(root, ["--project", "!site"], "vitest-report.json", { env: { [DISTINCT_TESTS_ONLY]: "1" }, niceness: 10 });
   if (rest.summary === undefined) console.error(rest.output);
   const { summary, output } = await site;
   console.log(output.trimEnd());

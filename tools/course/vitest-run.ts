@@ -21,21 +21,22 @@ export interface VitestRun {
   output: string;
 }
 
-/** How to run vitest: its output held back (to print later), and variables to add to its environment. */
+/** How to run vitest: its output held back (to print later), variables to add to its environment, and its niceness. */
 export interface VitestOptions {
   holdBack?: boolean;
   env?: NodeJS.ProcessEnv;
+  niceness?: number;
 }
 
 /**
  * Runs vitest once in the course at `root`, writing its JSON report to `build/NAME`. Its output
  * goes to the terminal, or with `holdBack` into the result, to be printed later.
  */
-export async function runVitest(root: string, args: readonly string[], name: string, { holdBack = false, env = {} }: VitestOptions = {}): Promise<VitestRun> {
+export async function runVitest(root: string, args: readonly string[], name: string, { holdBack = false, env = {}, niceness }: VitestOptions = {}): Promise<VitestRun> {
   const report = path.join(root, "build", name);
   await rm(report, { force: true });
   const command = [...bin.vitest, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args];
-  const { code, output } = await runCommand(command, { cwd: root, env, inherit: !holdBack });
+  const { code, output } = await runCommand(command, { cwd: root, env, inherit: !holdBack, niceness });
   const summary = await readFile(report, "utf8").then((text) => JSON.parse(text) as VitestSummary, () => undefined);
   return { summary, output: summary === undefined ? `${output}\n✗ vitest exited with ${code} and wrote no report` : output };
 }
