@@ -60,7 +60,7 @@ export class RunningCommand {
       cwd: options.cwd, env, detached: this.#ownGroup, stdio: options.inherit ? [input, "inherit", "inherit"] : [input, "pipe", "pipe"],
     });
     this.#child.stdin?.end(options.input);
-    if (options.niceness !== undefined && this.#child.pid !== undefined) setPriority(this.#child.pid, options.niceness);
+    if (options.niceness !== undefined && this.#child.pid !== undefined) this.#lowerPriority(this.#child.pid, options.niceness);
     this.#child.stdout?.setEncoding("utf8").on("data", (text: string) => (this.output += text));
     this.#child.stderr?.setEncoding("utf8").on("data", (text: string) => (this.output += text));
     this.finished = this.#finish(options);
@@ -69,6 +69,15 @@ export class RunningCommand {
   /** Starts `command` (the program, then its arguments). */
   static start(command: readonly string[], options: CommandOptions): RunningCommand {
     return new RunningCommand(command, options);
+  }
+
+  /** Makes it nicer, as a hint to the scheduler: a niceness below this process's own needs privileges, and is then left as it is. */
+  #lowerPriority(pid: number, niceness: number): void {
+    try {
+      setPriority(pid, niceness);
+    } catch {
+      // It runs at this process's niceness: slower to give way, but right.
+    }
   }
 
   /** Whether it has not exited yet. */
