@@ -1,15 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { readChapters } from "../tools/literate/chapters.ts";
 import { formatLocation } from "../tools/literate/location.ts";
 import { readTranscripts, type Transcript } from "../tools/transcript/parse.ts";
-import { TRANSCRIPTS_OF, TranscriptRunner } from "../tools/transcript/run.ts";
+import { TranscriptRunner } from "../tools/transcript/run.ts";
 
 const root = process.cwd();
-const chapters = await readChapters(root);
-const transcripts = chapters.flatMap((chapter) => readTranscripts(chapter));
-/** `npm test -- --chapter N` runs only chapter N's transcripts. */
-const focus = process.env[TRANSCRIPTS_OF];
-const chosen = focus === undefined ? transcripts : transcripts.filter((transcript) => transcript.location.file === `chapters/${focus}.md`);
+// `npm test` hands the transcripts down (one chapter's for `--chapter N`); vitest run by hand reads them.
+const transcripts = inject("transcripts") ?? (await readChapters(root)).flatMap((chapter) => readTranscripts(chapter));
+const inOrderToo = inject("transcriptsInOrder") ?? true;
 
 /** Runs `transcript` with `runner`, and fails the test, naming the command and where it is, at any step that differs from the text. */
 async function expectTranscriptToMatch(runner: TranscriptRunner, transcript: Transcript): Promise<void> {
@@ -44,9 +42,9 @@ describe("the Try it transcripts of the chapters", () => {
 
   // Each runs in a sandbox of its own, on a port of its own, so they can all run side by side.
   describe.concurrent("each, in a fresh copy of the course", () => {
-    for (const transcript of chosen) it(title(transcript), () => inAFreshCopy(transcript), TIMEOUT_MS);
+    for (const transcript of transcripts) it(title(transcript), () => inAFreshCopy(transcript), TIMEOUT_MS);
     // Beside them: all of them in one folder, as a student who reads the chapters in order runs them.
     // A Try it that leaves a server running, or a file the next one does not expect, fails here.
-    if (focus === undefined) it("all in order, in one copy of the course, print what the text says", inOrderInOneCopy, IN_ORDER_TIMEOUT_MS);
+    if (inOrderToo) it("all in order, in one copy of the course, print what the text says", inOrderInOneCopy, IN_ORDER_TIMEOUT_MS);
   });
 });

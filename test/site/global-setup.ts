@@ -1,14 +1,15 @@
 /**
- * Builds the site once before the site's tests, exactly as `npm run docs` does, unless
- * `npm test` has just built it.
+ * Builds the site once before the site's tests, exactly as `npm run docs` does, unless it is up
+ * to date (as when `npm test` has just built it).
  */
-import { runCommand } from "../../tools/process/command.ts";
-import { bin, SITE_BUILT } from "../../tools/course/node-tools.ts";
+import { asInATerminal, runCommand } from "../../tools/process/command.ts";
+import { bin } from "../../tools/course/node-tools.ts";
 
 export default async function buildSite(): Promise<void> {
-  if (process.env[SITE_BUILT] === "1") return;
   const started = performance.now();
-  const { code, output } = await runCommand([...bin.tsx, "tools/site/build.ts"], { cwd: process.cwd() });
+  // As from a terminal: with vitest's NODE_ENV=test, VitePress would build Vue's slower development version.
+  const { code, output } = await runCommand([...bin.tsx, "tools/site/build.ts", "--if-changed"], { cwd: process.cwd(), env: asInATerminal() });
   if (code !== 0) throw new Error(`npm run docs failed:\n${output}`);
-  console.log(`site built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const what = output.includes("unchanged") ? "site up to date" : "site built";
+  console.log(`${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }

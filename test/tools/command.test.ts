@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { getPriority, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { asInATerminal, RunningCommand, runCommand } from "../../tools/process/command.ts";
@@ -50,12 +50,6 @@ describe("runCommand", () => {
     const running = runCommand(["sleep", "60"], { cwd: dir, ownGroup: true, signal: controller.signal });
     controller.abort();
     expect(await running).toMatchObject({ code: 137, timedOut: false });
-  });
-
-  it("runs the command with the niceness asked for, which what it starts inherits", async () => {
-    const niceness = Math.min(19, getPriority() + 3); // a process may make itself nicer, never less nice
-    const result = await runCommand(["bash", "-c", "nice; bash -c nice"], { cwd: dir, niceness });
-    expect(result.output).toBe(`${niceness}\n${niceness}\n`);
   });
 
   it("rejects when the program cannot be started", async () => {

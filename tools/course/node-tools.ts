@@ -10,9 +10,6 @@ export const bin = {
   tsx: [process.execPath, path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs")],
 } as const;
 
-/** Set by `npm test` when it has built the site itself, so the site's tests do not build it again. */
-export const SITE_BUILT = "COURSE_SITE_BUILT";
-
 /**
  * Ends the program quietly when whoever reads its output stops reading (`| head`), instead of
  * crashing with EPIPE: the command-line tools call it first.

@@ -3,24 +3,27 @@
  * 1. tangle the chapters; src/ must match the last snapshot;
  * 2. type-check every chapter's snapshot (errors point at chapter lines) and the tools, and
  * 3. run the chapters' tests (each test file in the first chapter where its code is new) and the
- *    tools' tests with vitest, at the same time, and beside them build the site when it has
- *    changed and test it in a browser.
+ *    tools' tests with vitest, in this process, at the same time, handing the tests what they
+ *    need of the chapters (the transcripts); and beside them, in a vitest of its own, build the
+ *    site when it has changed and test it in a browser.
  * It prints how long each step took, and ends with one line, `N passed, M failed`, counting tests.
  * Arguments go to vitest, so `npm test -- --project "chapter 05-server"` runs the checks and one
  * chapter's tests, and `npm test -- test/tools` the tools' tests.
  * `npm test -- --chapter N` is the loop of whoever edits chapter N: the same tangle check, then the
  * type-check, every test and the Try it transcripts of chapter N alone.
  */
+import { getPriority, setPriority } from "node:os";
 import path from "node:path";
+import { parseCLI } from "vitest/node";
 import { findChapter } from "../literate/chapters.ts";
+import { asInATerminal } from "../process/command.ts";
 import { checkTangle, snapshotDir } from "../tangle/course.ts";
 import type { Snapshot } from "../tangle/tangle.ts";
-import { TRANSCRIPTS_OF } from "../transcript/run.ts";
-import { DISTINCT_TESTS_ONLY } from "./distinct-tests.ts";
-import { runCommand } from "../process/command.ts";
-import { bin, SITE_BUILT } from "./node-tools.ts";
+import { readTranscripts } from "../transcript/parse.ts";
+import { distinctTestFiles } from "./distinct-tests.ts";
 import { formatTypeErrors, typecheck, typecheckSnapshot, writeProject } from "./typecheck.ts";
-import { addSummaries, runVitest, type VitestRun, type VitestSummary } from "./vitest-run.ts";
+import { allTestsOf, courseTestConfig } from "./vitest-config.ts";
+import { addSummaries, runVitest, runVitestHere, type VitestRun, type VitestSummary } from "./vitest-run.ts";
 
 const root = process.cwd();
 const started = performance.now();
@@ -62,35 +65,41 @@ async function typecheckStep(snapshots: readonly Snapshot[]): Promise<{ ok: bool
 }
 
 /**
- * Builds the site unless it is up to date, then runs its tests. Its output is held back and
- * printed after the other tests', so that two vitest runs do not write over each other.
+ * The site's tests, in a vitest of their own: its global setup builds the site unless it is up to
+ * date, then they check it in a browser. Its output is held back and printed after the other
+ * tests', so that the two runs do not write over each other.
  */
-async function siteStep(): Promise<VitestRun> {
-  const build = await runCommand([...bin.tsx, "tools/site/build.ts", "--if-changed"], { cwd: root });
-  if (build.code !== 0) {
-    return { summary: undefined, output: `${build.output}\n✗ npm run docs failed, so the site's tests did not run` };
-  }
-  const built = `${build.output.includes("unchanged") ? "✓ site unchanged since its last build" : "✓ site built into docs/dist/"} (${elapsed()})`;
-  const tests = await runVitest(root, ["--project", "site"], "vitest-site-report.json", { holdBack: true, env: { [SITE_BUILT]: "1" } });
-  return { ...tests, output: `${built}\n${tests.output}` };
+function siteStep(): Promise<VitestRun> {
+  return runVitest(root, ["--project", "site"], "vitest-site-report.json", { holdBack: true, env: asInATerminal() });
 }
 
 /**
- * Runs the tests. With arguments, one vitest run with them. Without, the site (built when it
- * has changed, then tested in a browser) runs beside every other test: it is the longest chain
- * of work, so it starts at once rather than after the rest.
+ * Runs the tests, in this process, with the snapshots just tangled and the transcripts read from
+ * the same chapters. With arguments, one vitest run with them (vitest's own command line) over
+ * every test file. Without, each chapter's test files only where their code is new, and beside
+ * them, in processes of their own, the site: built when it has changed, then tested in a
+ * browser. It is the longest chain of work, so it starts first, and the rest gives way to its
+ * build while they share the cores.
  */
-async function testStep(vitestArgs: readonly string[]): Promise<VitestSummary | undefined> {
-  if (vitestArgs.length > 0) return (await runVitest(root, vitestArgs, "vitest-report.json")).summary;
+async function testStep(vitestArgs: readonly string[], snapshots: readonly Snapshot[]): Promise<VitestSummary | undefined> {
+  const provide = { transcripts: snapshots.flatMap((snapshot) => readTranscripts(snapshot.chapter)), transcriptsInOrder: true };
+  if (vitestArgs.length > 0) {
+    const { filter, options } = parseCLI(["vitest", "run", ...vitestArgs]);
+    const config = courseTestConfig(snapshots.map((snapshot) => allTestsOf(snapshot.chapter.slug)));
+    return runVitestHere(root, filter, { ...config, ...options, provide });
+  }
   const site = siteStep();
-  // The site's build, then its browser tests, are the longest chain: the rest gives way to the
-  // build while they share the cores, and takes them back once it is done.
-  const rest = await runVitest(root, ["--project", "!site"], "vitest-report.json", { env: { [DISTINCT_TESTS_ONLY]: "1" }, niceness: 10 });
-  if (rest.summary === undefined) console.error(rest.output);
+  // This process, and the tests' processes it starts from now on (not the site's, started already).
+  if (getPriority() < 10) setPriority(10);
+  const distinct = distinctTestFiles(snapshots);
+  const chapters = snapshots.map((snapshot, index) => ({
+    slug: snapshot.chapter.slug,
+    include: (distinct[index] ?? []).map((file) => `${snapshotDir(snapshot)}/${file}`),
+  }));
+  const rest = await runVitestHere(root, [], { ...courseTestConfig(chapters), project: ["!site"], provide });
   const { summary, output } = await site;
   console.log(output.trimEnd());
-  if (rest.summary === undefined || summary === undefined) return rest.summary && { ...rest.summary, numFailedTests: rest.summary.numFailedTests + 1 };
-  return addSummaries(rest.summary, summary);
+  return summary === undefined ? { ...rest, numFailedTests: rest.numFailedTests + 1 } : addSummaries(rest, summary);
 }
 
 /** Type-checks one chapter's snapshot, for `--chapter N`. */
@@ -100,12 +109,13 @@ async function typecheckChapter(snapshot: Snapshot): Promise<{ ok: boolean; repo
   return { ok: true, report: `✓ type-check: chapter ${snapshot.chapter.number}'s snapshot (done at ${elapsed()})` };
 }
 
-/** Every test of one chapter's snapshot, and its transcripts, for `--chapter N`. */
+/** Every test of one chapter's snapshot, and its transcripts, each in a fresh copy of the course, for `--chapter N`. */
 async function testChapter(snapshot: Snapshot): Promise<VitestSummary | undefined> {
   const { slug } = snapshot.chapter;
+  const config = courseTestConfig([allTestsOf(slug)]);
+  const provide = { transcripts: readTranscripts(snapshot.chapter), transcriptsInOrder: false };
   const filters = [`${snapshotDir(snapshot)}/`, "test/transcripts.test.ts"];
-  const args = ["--project", `chapter ${slug}`, "--project", "tools", ...filters];
-  return (await runVitest(root, args, "vitest-report.json", { env: { [TRANSCRIPTS_OF]: slug } })).summary;
+  return runVitestHere(root, filters, { ...config, project: [`chapter ${slug}`, "tools"], provide });
 }
 
 /** The snapshot `--chapter N` names, or undefined (having said why) when there is none. */
@@ -138,7 +148,7 @@ async function main(): Promise<number> {
   // the type-check runs beside them.
   const [types, summary] = await Promise.all([
     focus ? typecheckChapter(focus) : typecheckStep(tangled.snapshots),
-    focus ? testChapter(focus) : testStep(argv),
+    focus ? testChapter(focus) : testStep(argv, tangled.snapshots),
   ]);
   (types.ok ? console.log : console.error)(types.report);
   const typesOk = types.ok;

@@ -1,9 +1,12 @@
 /**
- * Running vitest as `npm test` does: once per set of arguments, with its JSON report beside its
- * usual output, and reading from that report how many tests passed, failed or were skipped.
+ * Running vitest as `npm test` does: in this process, with the projects and the values it hands
+ * the tests (`provide`), counting how many tests passed, failed or were skipped; or, for the
+ * site's tests beside it, in a process of its own, with its JSON report.
  */
-import { readFile, rm } from "node:fs/promises";
+import { rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { startVitest, type TestUserConfig, type Vitest } from "vitest/node";
 import { runCommand } from "../process/command.ts";
 import { bin } from "./node-tools.ts";
 
@@ -21,22 +24,21 @@ export interface VitestRun {
   output: string;
 }
 
-/** How to run vitest: its output held back (to print later), variables to add to its environment, and its niceness. */
+/** How to run vitest: its output held back (to print later), and variables to add to its environment. */
 export interface VitestOptions {
   holdBack?: boolean;
   env?: NodeJS.ProcessEnv;
-  niceness?: number;
 }
 
 /**
  * Runs vitest once in the course at `root`, writing its JSON report to `build/NAME`. Its output
  * goes to the terminal, or with `holdBack` into the result, to be printed later.
  */
-export async function runVitest(root: string, args: readonly string[], name: string, { holdBack = false, env = {}, niceness }: VitestOptions = {}): Promise<VitestRun> {
+export async function runVitest(root: string, args: readonly string[], name: string, { holdBack = false, env = {} }: VitestOptions = {}): Promise<VitestRun> {
   const report = path.join(root, "build", name);
-  await rm(report, { force: true });
+  rmSync(report, { force: true }); // without an await, so that vitest has started when this returns its promise
   const command = [...bin.vitest, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args];
-  const { code, output } = await runCommand(command, { cwd: root, env, inherit: !holdBack, niceness });
+  const { code, output } = await runCommand(command, { cwd: root, env, inherit: !holdBack });
   const summary = await readFile(report, "utf8").then((text) => JSON.parse(text) as VitestSummary, () => undefined);
   return { summary, output: summary === undefined ? `${output}\n✗ vitest exited with ${code} and wrote no report` : output };
 }
@@ -49,4 +51,32 @@ export function addSummaries(a: VitestSummary, b: VitestSummary): VitestSummary 
     numPendingTests: a.numPendingTests + b.numPendingTests,
     numTodoTests: a.numTodoTests + b.numTodoTests,
   };
+}
+
+/**
+ * Runs vitest in this process, with `config` instead of vitest.config.ts, on the test files that
+ * `filters` name (all when none), and resolves with its counts. The output goes to the terminal.
+ */
+export async function runVitestHere(root: string, filters: readonly string[], config: TestUserConfig): Promise<VitestSummary> {
+  const vitest = await startVitest("test", [...filters], { ...config, root, config: false, watch: false });
+  try {
+    return countTests(vitest);
+  } finally {
+    await vitest.close();
+  }
+}
+
+/** The counts of a finished run; a test file that could not run at all, or an error outside any test, counts as a failed test. */
+function countTests(vitest: Vitest): VitestSummary {
+  const summary = { numPassedTests: 0, numFailedTests: vitest.state.getUnhandledErrors().length, numPendingTests: 0, numTodoTests: 0 };
+  for (const module of vitest.state.getTestModules()) {
+    if (module.errors().length > 0) summary.numFailedTests += 1;
+    for (const test of module.children.allTests()) {
+      const { state } = test.result();
+      if (state === "passed") summary.numPassedTests += 1;
+      else if (state === "failed") summary.numFailedTests += 1;
+      else summary.numPendingTests += 1;
+    }
+  }
+  return summary;
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { constants, setPriority } from "node:os";
+import { constants } from "node:os";
 
 /** How to start a command. */
 export interface CommandOptions {
@@ -19,11 +19,6 @@ export interface CommandOptions {
   readonly timeLimitMs?: number | undefined;
   /** Aborting kills it at once, with its group. */
   readonly signal?: AbortSignal | undefined;
-  /**
-   * How much less of the CPU it gets when the machine is busy, as `nice` says (1 to 19); what it
-   * starts inherits it. For work that can wait while something more urgent runs beside it.
-   */
-  readonly niceness?: number | undefined;
 }
 
 /** How a finished command ended. */
@@ -60,7 +55,6 @@ export class RunningCommand {
       cwd: options.cwd, env, detached: this.#ownGroup, stdio: options.inherit ? [input, "inherit", "inherit"] : [input, "pipe", "pipe"],
     });
     this.#child.stdin?.end(options.input);
-    if (options.niceness !== undefined && this.#child.pid !== undefined) this.#lowerPriority(this.#child.pid, options.niceness);
     this.#child.stdout?.setEncoding("utf8").on("data", (text: string) => (this.output += text));
     this.#child.stderr?.setEncoding("utf8").on("data", (text: string) => (this.output += text));
     this.finished = this.#finish(options);
@@ -69,15 +63,6 @@ export class RunningCommand {
   /** Starts `command` (the program, then its arguments). */
   static start(command: readonly string[], options: CommandOptions): RunningCommand {
     return new RunningCommand(command, options);
-  }
-
-  /** Makes it nicer, as a hint to the scheduler: a niceness below this process's own needs privileges, and is then left as it is. */
-  #lowerPriority(pid: number, niceness: number): void {
-    try {
-      setPriority(pid, niceness);
-    } catch {
-      // It runs at this process's niceness: slower to give way, but right.
-    }
   }
 
   /** Whether it has not exited yet. */

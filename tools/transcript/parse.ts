@@ -60,3 +60,13 @@ export function outputLines(output: string): string[] {
   while (lines.length > 0 && lines.at(-1) === "") lines.pop();
   return lines;
 }
+
+declare module "vitest" {
+  /** What `npm test` hands its transcript test (`inject`), instead of the test reading the chapters again. */
+  interface ProvidedContext {
+    /** The Try it transcripts to run: every chapter's, or one chapter's for `npm test -- --chapter N`. */
+    transcripts: readonly Transcript[];
+    /** Whether to run them all in order in one copy of the course too, as the whole `npm test` does. */
+    transcriptsInOrder: boolean;
+  }
+}

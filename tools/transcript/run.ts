@@ -18,9 +18,6 @@ export interface StepOutcome {
 /** What a transcript run copies from the course into its sandbox. */
 const COURSE_FILES = ["package.json", "tsconfig.base.json", "tsconfig.json", "vitest.config.ts", "chapters", "tools", "src"];
 
-/** Set to a chapter's slug to run only that chapter's transcripts (`npm test -- --chapter N`). */
-export const TRANSCRIPTS_OF = "COURSE_TRANSCRIPTS_OF";
-
 /** The port the chapters' text shows: the default of the course's server and clients. */
 export const SHOWN_PORT = 9653;
 /** The variable that moves the course's server and clients to another port (chapter 3). */
