@@ -80,7 +80,7 @@ export function parseServerArguments(args: readonly string[], env: NodeJS.Proces
   const limits: Partial<ConnectionLimits> = {};
   for (const [option, limit] of Object.entries(LIMIT_OPTIONS)) {
     const text = values[option];
-    if (text !== undefined) limits[limit] = parseCount(option, text);
+    if (text !== undefined) limits[limit] = parseCount(option, text, limit.endsWith("Ms") ? LONGEST_TIMER_MS : undefined);
   }
   if (Object.keys(limits).length > 0) options.limits = limits;
   return options;
@@ -101,10 +101,14 @@ function parsePort(text: string): number {
   return port;
 }
 
-function parseCount(option: string, text: string): number {
+/** The longest delay a Node timer can hold, in milliseconds: a longer one fires after 1 ms. */
+const LONGEST_TIMER_MS = 2_147_483_647;
+
+function parseCount(option: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
   const count = Number(text);
-  if (!/^[1-9]\d*$/.test(text) || !Number.isSafeInteger(count)) {
-    throw new UsageError(`expected --${option} to be a whole number above 0, got ${text}`);
+  if (!/^[1-9]\d*$/.test(text) || count > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? "above 0" : `from 1 to ${max}`;
+    throw new UsageError(`expected --${option} to be a whole number ${range}, got ${text}`);
   }
   return count;
 }
