@@ -70,7 +70,7 @@ async function typecheckStep(snapshots: readonly Snapshot[]): Promise<{ ok: bool
  * tests', so that the two runs do not write over each other.
  */
 function siteStep(): Promise<VitestRun> {
-  return runVitest(root, ["--project", "site"], "vitest-site-report.json", { holdBack: true, env: asInATerminal() });
+  return runVitest(root, ["--project", "site"], "vitest-site-report.json", asInATerminal());
 }
 
 /**
@@ -81,7 +81,7 @@ function siteStep(): Promise<VitestRun> {
  * browser. It is the longest chain of work, so it starts first, and the rest gives way to its
  * build while they share the cores.
  */
-async function testStep(vitestArgs: readonly string[], snapshots: readonly Snapshot[]): Promise<VitestSummary | undefined> {
+async function testStep(vitestArgs: readonly string[], snapshots: readonly Snapshot[]): Promise<VitestSummary> {
   const provide = { transcripts: snapshots.flatMap((snapshot) => readTranscripts(snapshot.chapter)), transcriptsInOrder: true };
   if (vitestArgs.length > 0) {
     const { filter, options } = parseCLI(["vitest", "run", ...vitestArgs]);
@@ -110,7 +110,7 @@ async function typecheckChapter(snapshot: Snapshot): Promise<{ ok: boolean; repo
 }
 
 /** Every test of one chapter's snapshot, and its transcripts, each in a fresh copy of the course, for `--chapter N`. */
-async function testChapter(snapshot: Snapshot): Promise<VitestSummary | undefined> {
+async function testChapter(snapshot: Snapshot): Promise<VitestSummary> {
   const { slug } = snapshot.chapter;
   const config = courseTestConfig([allTestsOf(slug)]);
   const provide = { transcripts: readTranscripts(snapshot.chapter), transcriptsInOrder: false };
@@ -152,10 +152,10 @@ async function main(): Promise<number> {
   ]);
   (types.ok ? console.log : console.error)(types.report);
   const typesOk = types.ok;
-  const passed = summary?.numPassedTests ?? 0;
-  const failed = summary?.numFailedTests ?? 0;
-  const skipped = (summary?.numPendingTests ?? 0) + (summary?.numTodoTests ?? 0);
-  const ok = tangled.ok && typesOk && summary !== undefined && failed === 0 && skipped === 0 && passed > 0;
+  const passed = summary.numPassedTests;
+  const failed = summary.numFailedTests;
+  const skipped = summary.numPendingTests + summary.numTodoTests;
+  const ok = tangled.ok && typesOk && failed === 0 && skipped === 0 && passed > 0;
   if (skipped > 0) console.error(`✗ ${skipped} test(s) skipped or todo: the course keeps none`);
   if (!ok) console.error("✗ the course is not green: see the messages above");
   console.log(`npm test took ${elapsed()}`);

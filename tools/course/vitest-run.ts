@@ -18,27 +18,22 @@ export interface VitestSummary {
   numTodoTests: number;
 }
 
-/** How a vitest run went: its counts (undefined when it wrote no report), and what it printed when held back. */
+/** How a vitest run in a process of its own went: its counts (undefined when it wrote no report), and what it printed. */
 export interface VitestRun {
   summary: VitestSummary | undefined;
   output: string;
 }
 
-/** How to run vitest: its output held back (to print later), and variables to add to its environment. */
-export interface VitestOptions {
-  holdBack?: boolean;
-  env?: NodeJS.ProcessEnv;
-}
-
 /**
- * Runs vitest once in the course at `root`, writing its JSON report to `build/NAME`. Its output
- * goes to the terminal, or with `holdBack` into the result, to be printed later.
+ * Runs vitest once, in a process of its own, in the course at `root`, with `env` added to its
+ * environment, writing its JSON report to `build/NAME`. Its output is held back in the result,
+ * to be printed when the caller chooses.
  */
-export async function runVitest(root: string, args: readonly string[], name: string, { holdBack = false, env = {} }: VitestOptions = {}): Promise<VitestRun> {
+export async function runVitest(root: string, args: readonly string[], name: string, env: NodeJS.ProcessEnv = {}): Promise<VitestRun> {
   const report = path.join(root, "build", name);
   rmSync(report, { force: true }); // without an await, so that vitest has started when this returns its promise
   const command = [...bin.vitest, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args];
-  const { code, output } = await runCommand(command, { cwd: root, env, inherit: !holdBack });
+  const { code, output } = await runCommand(command, { cwd: root, env });
   const summary = await readFile(report, "utf8").then((text) => JSON.parse(text) as VitestSummary, () => undefined);
   return { summary, output: summary === undefined ? `${output}\n✗ vitest exited with ${code} and wrote no report` : output };
 }
