@@ -1,8 +1,8 @@
-import { describeOpcode, OP, opcodeName } from "#chapter-09/protocol/pickle/opcodes.ts";
-import { PickleError } from "#chapter-09/protocol/pickle/pickle-error.ts";
+import { describeOpcode, OP, opcodeName } from "#chapter-11/protocol/pickle/opcodes.ts";
+import { PickleError } from "#chapter-11/protocol/pickle/pickle-error.ts";
 
 /**
- * Lists the opcodes of a pickle of chapter 9's subset, one line each, as Python's
+ * Lists the opcodes of a pickle of chapter 11's subset, one line each, as Python's
  * `pickletools.dis` does: `2: BINUNICODE "GET_CAR_DETAILS"`. Reads nothing after STOP.
  *
  * @throws {PickleError} naming the opcode and its offset, for an opcode outside the subset, an

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { percentile } from "#chapter-10/bench/percentile.ts";
+import { percentile } from "#chapter-13/bench/percentile.ts";
 import { exponentialBounds, LatencyHistogram } from "./latency-histogram.ts";
 
 /** A histogram with these bounds and these samples. */
@@ -40,7 +40,7 @@ describe("LatencyHistogram", () => {
     expect(histogram.percentile(0)).toBe(1);
   });
 
-  it("agrees with chapter 10's exact percentile: its answer is the first bound at or above it", () => {
+  it("agrees with chapter 13's exact percentile: its answer is the first bound at or above it", () => {
     const bounds = exponentialBounds(0.25, 2, 8); // 0.25 ms to 32 ms
     const samples = fc.array(fc.double({ min: 0, max: 40, noNaN: true }), { minLength: 1, maxLength: 200 });
     fc.assert(fc.property(samples, fc.integer({ min: 0, max: 100 }), (values, p) => {

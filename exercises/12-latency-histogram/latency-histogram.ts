@@ -40,7 +40,7 @@ export class LatencyHistogram {
 
   /**
    * The `p`-th percentile (0 to 100) as far as the buckets can tell: the upper bound of the bucket
-   * that holds the nearest-rank sample (chapter 10's definition), `Infinity` for the overflow.
+   * that holds the nearest-rank sample (chapter 13's definition), `Infinity` for the overflow.
    * Throws a RangeError for an empty histogram, or `p` outside 0 to 100.
    */
   percentile(p: number): number {

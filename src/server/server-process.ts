@@ -11,7 +11,7 @@ const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url));
  * The server's main.ts, run as a process of its own with `node --import tsx`
  * (the `tsx` command would start a second process, which a signal sent to the
  * first would not reach), or a bundle of it made by `bundleProgram`: for tests,
- * and for the load generator of chapter 10.
+ * and for the load generator of chapter 13.
  */
 export class ServerProcess implements AsyncDisposable {
   /** Everything it has printed so far, standard output and standard error together. */

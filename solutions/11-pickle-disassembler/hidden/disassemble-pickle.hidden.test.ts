@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { encodePickle } from "#chapter-09/protocol/pickle/encode-pickle.ts";
-import { PickleError } from "#chapter-09/protocol/pickle/pickle-error.ts";
+import { encodePickle } from "#chapter-11/protocol/pickle/encode-pickle.ts";
+import { PickleError } from "#chapter-11/protocol/pickle/pickle-error.ts";
 import { disassemblePickle } from "../disassemble-pickle.ts";
 
 const value: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
