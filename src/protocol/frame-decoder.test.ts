@@ -38,7 +38,7 @@ describe("FrameDecoder", () => {
 
   it("reads a header split across chunks", () => {
     const decoder = new FrameDecoder();
-    const frame = encodeFrame("x".repeat(300)); // the header is 00 00 01 2c
+    const frame = encodeFrame("x".repeat(300)); // 302 bytes: the header is 00 00 01 2e
     expect(decoder.push(frame.subarray(0, 3))).toEqual([]);
     expect(decoder.push(frame.subarray(3))).toEqual(["x".repeat(300)]);
   });
