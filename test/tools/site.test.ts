@@ -137,6 +137,30 @@ describe("the site's literate plugin", () => {
   });
 });
 
+describe("the site's pages of a chapter's tests and of the appendix", () => {
+  const testsText = ["# Tests: Greetings", "", fence("ts file=src/greet.test.ts", "greetTest();")].join("\n") + "\n";
+  const appendixText = ["# Appendix", "", fence("ts chunk=\"build the greeting\" replace chapter=2", "return `Hi, ${name}`;")].join("\n") + "\n";
+  const withTests: Chapter = { ...one, text: `${one.text}\nThe [other tests](tests/01-fixture.md).\n`, tests: { file: "chapters/tests/01-fixture.md", text: testsText } };
+  const appendices = [{ file: "chapters/appendix/helpers.md", text: appendixText }];
+  const site = siteOf({ ...withTests, appendices }, { ...two, appendices });
+  const renderFile = (file: string, text: string): string =>
+    new MarkdownIt({ html: true }).use((md) => literatePlugin(md, site)).render(text, { path: `${ROOT}/${file}` });
+
+  it("captions the fences of a chapter's tests, as on the chapter's page", () => {
+    expect(renderFile("chapters/tests/01-fixture.md", testsText)).toContain(`<div class="literate-fence" id="file-src-greet-test-ts">`);
+  });
+
+  it("links a chapter to its tests' page", () => {
+    expect(siteHref(site, one.file, "tests/01-fixture.md")).toBe("/chapters/tests/01-fixture.md"); // VitePress turns .md into .html
+  });
+
+  it("links an appendix's revision to the version it replaces, on that version's page", () => {
+    const html = renderFile("chapters/appendix/helpers.md", appendixText);
+    expect(html).toContain(`href="/chapters/01-fixture.html#chunk-build-the-greeting"`);
+    expect(html).toContain("replaces the version of chapter 1");
+  });
+});
+
 describe("the code and changes pages", () => {
   it("lists every file of a chapter's snapshot with the fences it is made of", () => {
     const site = siteOf(one, two);

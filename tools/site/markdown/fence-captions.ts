@@ -41,7 +41,7 @@ function linkChunkReferences(site: CourseSite, entry: IndexedFence, code: string
   return code.replace(/«([^«»<>\n]+)»/g, (whole, name: string) => {
     const definition = site.index.chunkDefinition(unescapeHtml(name).trim(), entry.chapter.number);
     if (definition === undefined) return whole;
-    return `<a class="literate-ref" href="${fenceLink(site, definition, entry.chapter)}">${whole}</a>`;
+    return `<a class="literate-ref" href="${fenceLink(definition, entry)}">${whole}</a>`;
   });
 }
 
