@@ -5,7 +5,8 @@ import { parseClientArguments } from "./client-arguments.ts";
 import { JSON_CODEC, PICKLE_CODEC } from "../protocol/codec.ts";
 
 /** The address the arguments ask for. */
-const addressOf = (args: string[], env: NodeJS.ProcessEnv = {}) => parseClientArguments(args, env).address;
+const addressOf = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  parseClientArguments(args, env).address;
 
 describe("parseClientArguments", () => {
   it("defaults to 127.0.0.1, port 9653", () => {
@@ -23,12 +24,15 @@ describe("parseClientArguments", () => {
 describe("parseClientArguments, more", () => {
   it("takes its default port from CAR_SERVER_PORT, and --port over both", () => {
     expect(addressOf([], { CAR_SERVER_PORT: "19653" })).toEqual({ host: "127.0.0.1", port: 19653 });
-    expect(addressOf(["--port", "8000"], { CAR_SERVER_PORT: "19653" })).toEqual({ host: "127.0.0.1", port: 8000 });
-    expect(() => addressOf([], { CAR_SERVER_PORT: "http" })).toThrow("expected CAR_SERVER_PORT to be a port");
+    expect(addressOf(["--port", "8000"], { CAR_SERVER_PORT: "19653" }))
+      .toEqual({ host: "127.0.0.1", port: 8000 });
+    expect(() => addressOf([], { CAR_SERVER_PORT: "http" }))
+      .toThrow("expected CAR_SERVER_PORT to be a port");
   });
 
   it("takes a host and a port", () => {
-    expect(addressOf(["example.org", "--port", "8000"])).toEqual({ host: "example.org", port: 8000 });
+    expect(addressOf(["example.org", "--port", "8000"]))
+      .toEqual({ host: "example.org", port: 8000 });
     expect(addressOf(["--port=8000"])).toEqual({ host: "127.0.0.1", port: 8000 });
   });
 

@@ -6,7 +6,11 @@ import { encodeFrame } from "../protocol/frame.ts";
 import { FrameError } from "../protocol/frame-error.ts";
 import { readFrame } from "../protocol/read-frame.ts";
 import { addressWithNoServer, listen } from "../testing/listen.ts";
-import { MISBEHAVIOURS, misbehavingServer, TEST_TIMEOUT_MS } from "../testing/misbehaving-server.ts";
+import {
+  MISBEHAVIOURS,
+  misbehavingServer,
+  TEST_TIMEOUT_MS,
+} from "../testing/misbehaving-server.ts";
 import { handleRequest } from "./handle-request.ts";
 import { RequestError } from "./request-error.ts";
 
@@ -39,7 +43,7 @@ describe("handleRequest", () => {
     expect(requests).toEqual([["GET_CAR_DETAILS", "024 HYR"]]);
   });
 
-  it("with waitForReply: false, resolves once the request is sent, though no reply ever comes", async () => {
+  it("with waitForReply: false, resolves once the request is sent, with no reply", async () => {
     const { server, requests } = requestServer(() => {});
     await using _ = server;
     const result = await handleRequest(await listen(server), ["SHUTDOWN"], { waitForReply: false });
@@ -52,7 +56,8 @@ describe("handleRequest, when the exchange fails", () => {
   it.each(MISBEHAVIOURS)("rejects with '$reason' when the server $does", async (misbehaviour) => {
     const { server, address } = await misbehavingServer(misbehaviour);
     await using _ = server;
-    const error = await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"], { timeoutMs: TEST_TIMEOUT_MS })
+    const options = { timeoutMs: TEST_TIMEOUT_MS };
+    const error = await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"], options)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestError);
     expect(error).toMatchObject({ reason: misbehaviour.reason, address });
@@ -63,13 +68,15 @@ describe("handleRequest, when the exchange fails", () => {
     const frame = encodeFrame([true, "x".repeat(1_000)]);
     const { server } = requestServer((socket) => {
       let sent = 0;
-      const dribble = setInterval(() => socket.write(frame.subarray(sent, ++sent)), 20); // 20 s in all
+      // 20 s in all
+      const dribble = setInterval(() => socket.write(frame.subarray(sent, ++sent)), 20);
       socket.on("error", () => {}); // the client cuts the connection at its deadline
       socket.on("close", () => clearInterval(dribble));
     });
     await using _ = server;
     const address = await listen(server);
-    await expect(handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"], { timeoutMs: 300 })).rejects.toMatchObject({
+    await expect(handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"], { timeoutMs: 300 }))
+      .rejects.toMatchObject({
       reason: "timed-out",
       message: `127.0.0.1:${address.port} did not reply within 300 ms: is the server stuck?`,
     });
@@ -80,11 +87,13 @@ describe("handleRequest, more", () => {
   it("reads a reply that arrives in several chunks", async () => {
     const frame = encodeFrame(carDetails);
     const { server } = requestServer(async (socket) => {
-      await writeInPieces(socket, [frame.subarray(0, 3), frame.subarray(3, 10), frame.subarray(10)]);
+      const pieces = [frame.subarray(0, 3), frame.subarray(3, 10), frame.subarray(10)];
+      await writeInPieces(socket, pieces);
       socket.end();
     });
     await using _ = server;
-    expect(await handleRequest(await listen(server), ["GET_CAR_DETAILS", "024 HYR"])).toEqual(carDetails);
+    expect(await handleRequest(await listen(server), ["GET_CAR_DETAILS", "024 HYR"]))
+      .toEqual(carDetails);
   });
 
   it("reads a reply sent one byte at a time", async () => {
@@ -95,7 +104,8 @@ describe("handleRequest, more", () => {
       socket.end();
     });
     await using _ = server;
-    expect(await handleRequest(await listen(server), ["GET_CAR_DETAILS", "024 HYR"])).toEqual(carDetails);
+    expect(await handleRequest(await listen(server), ["GET_CAR_DETAILS", "024 HYR"]))
+      .toEqual(carDetails);
   });
 });
 
@@ -107,23 +117,29 @@ describe("handleRequest, when the exchange fails, more", () => {
       reason: "refused",
       message: `connect ECONNREFUSED 127.0.0.1:${address.port}: is the server running?`,
     };
-    await expect(handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"])).rejects.toMatchObject(refused);
-    await expect(handleRequest(address, ["SHUTDOWN"], { waitForReply: false })).rejects.toMatchObject(refused);
+    await expect(handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"]))
+      .rejects.toMatchObject(refused);
+    await expect(handleRequest(address, ["SHUTDOWN"], { waitForReply: false }))
+      .rejects.toMatchObject(refused);
   });
 
   it("rejects with 'unreachable' when the host does not exist", async () => {
-    const error = await handleRequest({ host: "nosuch.invalid", port: 9653 }, ["GET_CAR_DETAILS", "024 HYR"])
+    const nowhere = { host: "nosuch.invalid", port: 9653 };
+    const error = await handleRequest(nowhere, ["GET_CAR_DETAILS", "024 HYR"])
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "RequestError", reason: "unreachable" });
     // ENOTFOUND, or EAI_AGAIN on a machine that has no name server to ask
-    expect((error as Error).message).toMatch(/^cannot connect to nosuch\.invalid:9653: getaddrinfo E[A-Z_]+ nosuch\.invalid$/);
+    expect((error as Error).message)
+      .toMatch(/^cannot connect to nosuch\.invalid:9653: getaddrinfo E[A-Z_]+ nosuch\.invalid$/);
   });
 
   it("rejects with 'not-sent', without connecting, a request that JSON cannot carry", async () => {
     const address = await addressWithNoServer(); // had it tried to connect, it would be 'refused'
-    await expect(handleRequest(address, ["CHANGE_MILEAGE", "024 HYR", Number.NaN])).rejects.toMatchObject({
+    await expect(handleRequest(address, ["CHANGE_MILEAGE", "024 HYR", Number.NaN]))
+      .rejects.toMatchObject({
       reason: "not-sent",
-      message: `cannot send the request to 127.0.0.1:${address.port}: JSON cannot carry NaN (at key "2")`,
+      message:
+        `cannot send the request to 127.0.0.1:${address.port}: JSON cannot carry NaN (at key "2")`,
     });
   });
 
@@ -131,8 +147,12 @@ describe("handleRequest, when the exchange fails, more", () => {
     const misbehaviour = MISBEHAVIOURS.find(({ reason }) => reason === "truncated")!;
     const { server, address } = await misbehavingServer(misbehaviour);
     await using _ = server;
-    const error = await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"]).catch((e: unknown) => e);
+    const error = await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"])
+      .catch((e: unknown) => e);
     expect((error as Error).cause).toBeInstanceOf(FrameError);
-    expect((error as Error).cause).toMatchObject({ reason: "truncated", message: "the connection closed in the middle of a frame" });
+    expect((error as Error).cause).toMatchObject({
+      reason: "truncated",
+      message: "the connection closed in the middle of a frame",
+    });
   });
 });

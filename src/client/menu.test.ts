@@ -7,7 +7,9 @@ import type { Session } from "./actions.ts";
 import { Console } from "./console.ts";
 import { runMenu } from "./menu.ts";
 
-/** A session that reads `input` and whose "server" is `answer`: no network, every request recorded. */
+/**
+ * A session that reads `input` and whose "server" is `answer`: no network, every request recorded.
+ */
 function fakeSession(input: string, answer: (request: Request) => Reply) {
   const output = recorder();
   const requests: Request[] = [];
@@ -84,10 +86,12 @@ describe("the menu, more", () => {
   });
 
   it("registers a new car, asking for license, seats, mileage and owner", async () => {
-    const { session, requests, output } = fakeSession("n\nabc 123\n5\n\nJane Doe\nq\n", () => [true, null]);
+    const input = "n\nabc 123\n5\n\nJane Doe\nq\n";
+    const { session, requests, output } = fakeSession(input, () => [true, null]);
     await runMenu(session);
     expect(output()).toContain(
-      "License: abc 123\nSeats [4]: 5\nMileage [0]:\nOwner: Jane Doe\nCar ABC 123 successfully registered\n",
+      "License: abc 123\nSeats [4]: 5\nMileage [0]:\nOwner: Jane Doe\n" +
+        "Car ABC 123 successfully registered\n",
     );
     expect(requests).toEqual([["NEW_REGISTRATION", "ABC 123", 5, 0, "Jane Doe"]]);
   });

@@ -2,7 +2,11 @@
 // To change it, edit chapters/04-interactive-client.md, chapters/tests/04-interactive-client.md.
 import { describe, expect, it } from "vitest";
 import { addressWithNoServer } from "../testing/listen.ts";
-import { MISBEHAVIOURS, misbehavingServer, TEST_TIMEOUT_MS } from "../testing/misbehaving-server.ts";
+import {
+  MISBEHAVIOURS,
+  misbehavingServer,
+  TEST_TIMEOUT_MS,
+} from "../testing/misbehaving-server.ts";
 import { recorder, typed } from "../testing/text-streams.ts";
 import { CLIENT_HELP, CLIENT_USAGE } from "./client-arguments.ts";
 import { runClient } from "./run-client.ts";
@@ -21,10 +25,12 @@ async function run(args: string[], input: string) {
 }
 
 describe("runClient", () => {
-  it.each(MISBEHAVIOURS)("exits with 1 and prints one line when the server $does", async (misbehaviour) => {
+  const oneLine = "exits with 1 and prints one line when the server $does";
+  it.each(MISBEHAVIOURS)(oneLine, async (misbehaviour) => {
     const { server, address } = await misbehavingServer(misbehaviour);
     await using _ = server;
-    const args = ["127.0.0.1", "--port", String(address.port), "--timeout", String(TEST_TIMEOUT_MS)];
+    const port = String(address.port);
+    const args = ["127.0.0.1", "--port", port, "--timeout", String(TEST_TIMEOUT_MS)];
     const { status, output, errors } = await run(args, "c\n024 hyr\n");
     expect(output).toContain("License: 024 hyr\n");
     expect(errors).toBe(`${misbehaviour.line(`127.0.0.1:${address.port}`)}\n`);
@@ -32,7 +38,8 @@ describe("runClient", () => {
   });
 
   it("exits with 2 and shows the usage for a wrong argument", async () => {
-    for (const args of [["--port", "http"], ["--port", "70000"], ["--timeout", "soon"], ["one", "two"], ["--verbose"]]) {
+    const wrong = [["--port", "http"], ["--port", "70000"], ["--timeout", "soon"], ["one", "two"]];
+    for (const args of [...wrong, ["--verbose"]]) {
       const { status, errors } = await run(args, "");
       expect(status).toBe(2);
       expect(errors.endsWith(`\n${CLIENT_USAGE}\n`)).toBe(true);
@@ -55,6 +62,7 @@ describe("runClient, more", () => {
   });
 
   it("says what each argument means for --help, and exits with 0 without connecting", async () => {
-    expect(await run(["--help"], "c\n024 hyr\n")).toEqual({ status: 0, output: `${CLIENT_HELP}\n`, errors: "" });
+    expect(await run(["--help"], "c\n024 hyr\n"))
+      .toEqual({ status: 0, output: `${CLIENT_HELP}\n`, errors: "" });
   });
 });

@@ -45,11 +45,13 @@ describe("SocketManager, more", () => {
   it("gives up connecting when its signal has aborted", async () => {
     await using server = createServer((socket) => socket.resume());
     const address = await listen(server);
-    await expect(SocketManager.connect(address, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: "AbortError" });
+    await expect(SocketManager.connect(address, { signal: AbortSignal.abort() }))
+      .rejects.toMatchObject({ name: "AbortError" });
   });
 
   it("cuts the connection when the server never closes its side", async () => {
-    await using server = createServer((socket) => socket.pause()); // never reads, never sees our end
+    // never reads, never sees our end
+    await using server = createServer((socket) => socket.pause());
     const address = await listen(server);
     const connection = await SocketManager.connect(address, { closeTimeoutMs: 20 });
     await connection[Symbol.asyncDispose]();

@@ -7,7 +7,8 @@ import type { FrameErrorReason } from "./frame-error.ts";
 import { DEFAULT_MAX_PAYLOAD_BYTES, HEADER_BYTES, encodeFrame } from "./frame.ts";
 
 /** Matches a FrameError with the given reason. */
-const frameError = (reason: FrameErrorReason) => expect.objectContaining({ name: "FrameError", reason });
+const frameError = (reason: FrameErrorReason) =>
+  expect.objectContaining({ name: "FrameError", reason });
 
 /** A 4-byte header declaring `length` payload bytes. */
 function header(length: number): Buffer {
@@ -34,7 +35,9 @@ describe("FrameDecoder", () => {
   it("returns every frame in a chunk, in order, and keeps the unfinished rest", () => {
     const decoder = new FrameDecoder();
     const third = encodeFrame("third");
-    const chunk = Buffer.concat([encodeFrame("first"), encodeFrame(["second"]), third.subarray(0, 6)]);
+    const chunk = Buffer.concat(
+      [encodeFrame("first"), encodeFrame(["second"]), third.subarray(0, 6)],
+    );
     expect(decoder.push(chunk)).toEqual(["first", ["second"]]);
     expect(decoder.push(third.subarray(6))).toEqual(["third"]);
   });
@@ -48,7 +51,8 @@ describe("FrameDecoder", () => {
 
 /** Cuts `bytes` into chunks at the given offsets (taken modulo the length, in any order). */
 function cutAt(bytes: Buffer, offsets: number[]): Buffer[] {
-  const cuts = [...new Set(offsets.map((offset) => offset % (bytes.length + 1)))].sort((a, b) => a - b);
+  const cuts = [...new Set(offsets.map((offset) => offset % (bytes.length + 1)))]
+    .sort((a, b) => a - b);
   const edges = [0, ...cuts, bytes.length];
   return edges.slice(1).map((end, i) => bytes.subarray(edges[i], end));
 }
@@ -64,7 +68,9 @@ function decodeAll(chunks: Iterable<Uint8Array>): unknown[] {
 describe("FrameDecoder, for any JSON messages", () => {
   // Any Unicode in strings and keys. JSON writes -0 as 0, so the messages are taken as JSON
   // carries them: a -0 anywhere inside becomes 0.
-  const message = fc.jsonValue({ stringUnit: "binary" }).map((value): unknown => JSON.parse(JSON.stringify(value)));
+  const message = fc
+    .jsonValue({ stringUnit: "binary" })
+    .map((value): unknown => JSON.parse(JSON.stringify(value)));
   const messages = fc.array(message, { maxLength: 10 });
 
   it("returns exactly the messages sent, however the stream is cut", () => {
@@ -83,7 +89,8 @@ describe("FrameDecoder, for any JSON messages", () => {
 describe("FrameDecoder, more", () => {
   it("decodes a frame that arrives in one chunk", () => {
     const decoder = new FrameDecoder();
-    expect(decoder.push(encodeFrame(["GET_CAR_DETAILS", "024 HYR"]))).toEqual([["GET_CAR_DETAILS", "024 HYR"]]);
+    expect(decoder.push(encodeFrame(["GET_CAR_DETAILS", "024 HYR"])))
+      .toEqual([["GET_CAR_DETAILS", "024 HYR"]]);
   });
 
   it("reads a header split across chunks", () => {
@@ -95,7 +102,8 @@ describe("FrameDecoder, more", () => {
 
   it("has a default limit of 1 MiB", () => {
     const decoder = new FrameDecoder();
-    expect(() => decoder.push(header(DEFAULT_MAX_PAYLOAD_BYTES + 1))).toThrow(frameError("too-large"));
+    expect(() => decoder.push(header(DEFAULT_MAX_PAYLOAD_BYTES + 1)))
+      .toThrow(frameError("too-large"));
   });
 
   it("accepts a frame exactly at the limit", () => {
@@ -107,12 +115,14 @@ describe("FrameDecoder, more", () => {
   it("rejects a payload that is not UTF-8", () => {
     const decoder = new FrameDecoder();
     // 0xc3 starts a two-byte sequence, and a quote cannot continue it.
-    expect(() => decoder.push(rawFrame(Uint8Array.of(0x22, 0xc3, 0x22)))).toThrow(frameError("invalid-utf8"));
+    expect(() => decoder.push(rawFrame(Uint8Array.of(0x22, 0xc3, 0x22))))
+      .toThrow(frameError("invalid-utf8"));
   });
 
   it("rejects a payload that is not JSON", () => {
     const decoder = new FrameDecoder();
-    expect(() => decoder.push(rawFrame(Buffer.from("GET_CAR_DETAILS 024 HYR")))).toThrow(frameError("invalid-json"));
+    expect(() => decoder.push(rawFrame(Buffer.from("GET_CAR_DETAILS 024 HYR"))))
+      .toThrow(frameError("invalid-json"));
   });
 
   it("stays failed after an error, even if a good frame follows", () => {

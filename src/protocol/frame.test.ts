@@ -5,7 +5,8 @@ import type { FrameErrorReason } from "./frame-error.ts";
 import { HEADER_BYTES, decodePayload, encodeFrame } from "./frame.ts";
 
 /** Matches a FrameError with the given reason. */
-const frameError = (reason: FrameErrorReason) => expect.objectContaining({ name: "FrameError", reason });
+const frameError = (reason: FrameErrorReason) =>
+  expect.objectContaining({ name: "FrameError", reason });
 
 describe("encodeFrame", () => {
   it("writes the payload length as a 4-byte header, then the JSON text", () => {
@@ -60,7 +61,8 @@ describe("decodePayload, more", () => {
   });
 
   it("rejects text that is not JSON", () => {
-    expect(() => decodePayload(Buffer.from("['single quotes']"))).toThrow(frameError("invalid-json"));
+    expect(() => decodePayload(Buffer.from("['single quotes']")))
+      .toThrow(frameError("invalid-json"));
   });
 
   it("rejects an empty payload, since every JSON text has at least one character", () => {

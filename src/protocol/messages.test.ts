@@ -10,7 +10,7 @@ describe("isReply", () => {
     expect(isReply([true])).toBe(true);
   });
 
-  it("rejects a failure without a message, with a message that is not a string, or with more", () => {
+  it("rejects a failure without a message, with one that is not a string, or with more", () => {
     expect(isReply([false])).toBe(false);
     expect(isReply([false, 42])).toBe(false);
     expect(isReply([false, "one", "two"])).toBe(false);

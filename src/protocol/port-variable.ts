@@ -7,7 +7,10 @@ export const PORT_VARIABLE = "CAR_SERVER_PORT";
  * The port `env` asks for with `CAR_SERVER_PORT`, or `fallback` when it asks for none.
  * Throws a RangeError naming the variable when it holds anything but a port from 1 to 65535.
  */
-export function portFromEnvironment(fallback: number, env: Readonly<Record<string, string | undefined>>): number {
+export function portFromEnvironment(
+  fallback: number,
+  env: Readonly<Record<string, string | undefined>>,
+): number {
   const text = env[PORT_VARIABLE];
   if (text === undefined || text === "") return fallback;
   const port = Number(text);

@@ -22,7 +22,10 @@ describe("readFrame", () => {
   it("rejects with 'truncated' when the stream ends in the middle of a frame", async () => {
     const error = await readFrame(chunksOf(frame.subarray(0, 7))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FrameError);
-    expect(error).toMatchObject({ reason: "truncated", message: "the connection closed in the middle of a frame" });
+    expect(error).toMatchObject({
+      reason: "truncated",
+      message: "the connection closed in the middle of a frame",
+    });
   });
 });
 

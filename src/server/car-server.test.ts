@@ -29,7 +29,9 @@ afterEach(() => server.close());
 
 const ask = (...request: [string, ...unknown[]]) => handleRequest(address, request);
 
-/** Sends raw bytes, half-closes, and collects every frame the server sends back before it closes. */
+/**
+ * Sends raw bytes, half-closes, and collects every frame the server sends back before it closes.
+ */
 async function exchange(bytes: Uint8Array): Promise<unknown[]> {
   const socket = net.connect(address.port, address.host);
   const decoder = new FrameDecoder();
@@ -46,7 +48,6 @@ function frameOf(payload: Uint8Array): Buffer {
   header.writeUInt32BE(payload.length);
   return Buffer.concat([header, payload]);
 }
-
 
 describe("a change", () => {
   it("is seen by the next request", async () => {
@@ -69,7 +70,8 @@ describe("bad requests", () => {
   it("answers a declared length over the limit without waiting for the body", async () => {
     const header = Buffer.alloc(4);
     header.writeUInt32BE(0xffffffff);
-    expect(await exchange(header)).toEqual([[false, "The request is larger than the server accepts"]]);
+    expect(await exchange(header))
+      .toEqual([[false, "The request is larger than the server accepts"]]);
   });
 
   it("serves other clients while one is stuck halfway through a frame", async () => {
@@ -95,7 +97,10 @@ describe("the replies of the protocol", () => {
     [["CHANGE_OWNER", "NOPE", "Ann"], [false, "This license is not registered"]],
     [["NEW_REGISTRATION", "NEW 1", 4, 10, "Ann"], [true, null]],
     [["NEW_REGISTRATION", "", 4, 10, "Ann"], [false, "Cannot set an empty license"]],
-    [["NEW_REGISTRATION", "NEW 1", 3, 10, "Ann"], [false, "Cannot register car with invalid seats"]],
+    [
+      ["NEW_REGISTRATION", "NEW 1", 3, 10, "Ann"],
+      [false, "Cannot register car with invalid seats"],
+    ],
     [["NEW_REGISTRATION", "NEW 1", 4, -10, "Ann"], [false, "Cannot set a negative mileage"]],
     [["NEW_REGISTRATION", "NEW 1", 4, 10, " "], [false, "Cannot set an empty owner"]],
     [["NEW_REGISTRATION", "024 HYR", 4, 10, "Ann"], [false, "Cannot register duplicate license"]],
@@ -116,7 +121,8 @@ describe("a change, more", () => {
   it("registers a license called __proto__ like any other", async () => {
     expect(await ask("NEW_REGISTRATION", "__proto__", 4, 10, "Ann")).toEqual([true, null]);
     expect(await ask("GET_CAR_DETAILS", "__proto__")).toEqual([true, 4, 10, "Ann"]);
-    expect(await ask("GET_CAR_DETAILS", "constructor")).toEqual([false, "This license is not registered"]);
+    expect(await ask("GET_CAR_DETAILS", "constructor"))
+      .toEqual([false, "This license is not registered"]);
   });
 });
 

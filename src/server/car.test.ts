@@ -15,7 +15,9 @@ describe("Car", () => {
 
 describe("findCarProblem, more", () => {
   it("names the first problem in the protocol's words", () => {
-    for (const seats of [2, 4, 5, 6, 7, 8, 9]) expect(findCarProblem(seats, 0, "Ann")).toBeUndefined();
+    for (const seats of [2, 4, 5, 6, 7, 8, 9]) {
+      expect(findCarProblem(seats, 0, "Ann")).toBeUndefined();
+    }
     expect(findCarProblem(3, 0, "Ann")).toBe("Cannot register car with invalid seats");
     expect(findCarProblem(4, -1, "Ann")).toBe("Cannot set a negative mileage");
     expect(findCarProblem(4, 0, "  ")).toBe("Cannot set an empty owner");

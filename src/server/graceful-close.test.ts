@@ -34,7 +34,8 @@ describe("CarServer.close", () => {
   });
 
   it("does not wait for a client that connected but never sent its request", async () => {
-    const server = new CarServer(createCarActions({ registry: createSampleRegistry(), requestShutdown() {} }));
+    const actions = createCarActions({ registry: createSampleRegistry(), requestShutdown() {} });
+    const server = new CarServer(actions);
     const address = await server.listen("127.0.0.1", 0);
     const silent = net.connect(address.port, address.host);
     silent.on("error", () => {}); // the server may reset it
@@ -42,15 +43,18 @@ describe("CarServer.close", () => {
     silent.write(encodeFrame(["GET_CAR_DETAILS", "024 HYR"]).subarray(0, 5));
     // Connections are accepted in the order they arrive: once a later one is
     // answered, the server holds the silent one too.
-    expect(await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"])).toEqual([true, 2, 97543, "Jack Lemon"]);
+    expect(await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"]))
+      .toEqual([true, 2, 97543, "Jack Lemon"]);
     await server.close();
     await silentClosed;
   });
 
   it("refuses new connections once closed", async () => {
-    const server = new CarServer(createCarActions({ registry: createSampleRegistry(), requestShutdown() {} }));
+    const actions = createCarActions({ registry: createSampleRegistry(), requestShutdown() {} });
+    const server = new CarServer(actions);
     const address = await server.listen("127.0.0.1", 0);
     await server.close();
-    await expect(handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"])).rejects.toMatchObject({ reason: "refused" });
+    await expect(handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"]))
+      .rejects.toMatchObject({ reason: "refused" });
   });
 });

@@ -21,7 +21,10 @@ interface HeldChange {
   letThrough(): void;
 }
 
-/** An audit function that holds every change until the test lets it through, and a way to await the next one. */
+/**
+ * An audit function that holds every change until the test lets it through, and a way to await the
+ * next one.
+ */
 function holdingAudit() {
   const arrived: HeldChange[] = [];
   const waiting: ((held: HeldChange) => void)[] = [];
@@ -86,7 +89,8 @@ describe("a change whose audit fails", () => {
       if (failures-- > 0) throw new Error("disk full");
     };
     const actions = createCarActions({ registry, requestShutdown() {}, audit });
-    await expect(run(actions, "CHANGE_OWNER", "024 HYR", "Jill Lemon")).rejects.toThrow("disk full");
+    await expect(run(actions, "CHANGE_OWNER", "024 HYR", "Jill Lemon"))
+      .rejects.toThrow("disk full");
     expect(registry.get("024 HYR")?.owner).toBe("Jack Lemon");
     expect(await run(actions, "CHANGE_MILEAGE", "024 HYR", 97544)).toEqual([true, null]);
   });
@@ -135,7 +139,9 @@ describe("many clients at once", () => {
 
   it("racing to change one mileage leave the highest", async () => {
     const mileages = [100_500, 120_000, 99_000, 140_000, 110_000, 135_000, 101_000, 139_999];
-    await Promise.all(mileages.map((mileage) => handleRequest(address, ["CHANGE_MILEAGE", "024 HYR", mileage])));
+    const change = (mileage: number) =>
+      handleRequest(address, ["CHANGE_MILEAGE", "024 HYR", mileage]);
+    await Promise.all(mileages.map(change));
     expect(registry.get("024 HYR")?.mileage).toBe(140_000);
     const recorded = (await auditedChanges()).map((change) => change[2] as number);
     expect(recorded).toEqual([...recorded].sort((a, b) => a - b)); // every applied change went up

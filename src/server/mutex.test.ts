@@ -43,7 +43,8 @@ describe("Mutex, more", () => {
 
   it("releases when runExclusive's task throws", async () => {
     const mutex = new Mutex();
-    await expect(mutex.runExclusive(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    await expect(mutex.runExclusive(() => Promise.reject(new Error("boom"))))
+      .rejects.toThrow("boom");
     expect(mutex.isLocked).toBe(false);
     expect(await mutex.runExclusive(() => 42)).toBe(42);
   });

@@ -55,17 +55,23 @@ describe("loadRegistry, more", () => {
       "record 1 needs integer seats and mileage and a string owner"],
     ['[{"license": "A", "seats": 3, "mileage": 0, "owner": "Ann"}]',
       "record 1 is invalid: Cannot register car with invalid seats"],
-    ['[{"license": "A", "seats": 2, "mileage": 0, "owner": "Ann"}, {"license": "A", "seats": 2, "mileage": 0, "owner": "Bo"}]',
+    [
+      '[{"license": "A", "seats": 2, "mileage": 0, "owner": "Ann"}, ' +
+        '{"license": "A", "seats": 2, "mileage": 0, "owner": "Bo"}]',
       "record 2 repeats the license A"],
   ])("refuses %s, naming the file and the problem", async (text, problem) => {
     await saveRegistry(dataPath, new CarRegistry());
     await writeFile(dataPath, text);
-    await expect(loadRegistry(dataPath)).rejects.toThrow(`Cannot load car registrations from ${dataPath}: ${problem}`);
+    await expect(loadRegistry(dataPath))
+      .rejects.toThrow(`Cannot load car registrations from ${dataPath}: ${problem}`);
   });
 
   it("names the file when it cannot read it, as when it is a folder", async () => {
     await mkdir(dataPath, { recursive: true });
     await expect(loadRegistry(dataPath)).rejects
-      .toThrow(`Cannot load car registrations from ${dataPath}: EISDIR: illegal operation on a directory, read`);
+      .toThrow(
+        `Cannot load car registrations from ${dataPath}: ` +
+          "EISDIR: illegal operation on a directory, read",
+      );
   });
 });

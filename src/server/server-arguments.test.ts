@@ -6,9 +6,13 @@ import { parseServerArguments } from "./server-arguments.ts";
 describe("parseServerArguments", () => {
   it("takes its default port from CAR_SERVER_PORT, as the clients do, and --port over both", () => {
     expect(parseServerArguments([], { CAR_SERVER_PORT: "19653" })).toMatchObject({ port: 19653 });
-    expect(parseServerArguments(["--port", "0"], { CAR_SERVER_PORT: "19653" })).toMatchObject({ port: 0 });
+    expect(parseServerArguments(["--port", "0"], { CAR_SERVER_PORT: "19653" }))
+      .toMatchObject({ port: 0 });
     expect(() => parseServerArguments([], { CAR_SERVER_PORT: "http" }))
-      .toThrow(expect.objectContaining({ name: "UsageError", message: "expected CAR_SERVER_PORT to be a port from 1 to 65535, got http" }));
+      .toThrow(expect.objectContaining({
+        name: "UsageError",
+        message: "expected CAR_SERVER_PORT to be a port from 1 to 65535, got http",
+      }));
   });
 });
 
@@ -23,9 +27,12 @@ describe("parseServerArguments, more", () => {
       .toEqual({ host: "0.0.0.0", port: 0, dataPath: "cars.json" });
   });
 
-  it.each([["--port", "http"], ["--port", "70000"], ["--port", "-1"], ["--colour"], ["extra"], ["--data"]])(
+  it.each([
+    ["--port", "http"], ["--port", "70000"], ["--port", "-1"], ["--colour"], ["extra"], ["--data"],
+  ])(
     "rejects %s", (...args) => {
-      expect(() => parseServerArguments(args)).toThrow(expect.objectContaining({ name: "UsageError" }));
+      expect(() => parseServerArguments(args))
+        .toThrow(expect.objectContaining({ name: "UsageError" }));
     });
 });
 

@@ -15,7 +15,10 @@ export interface Misbehaviour {
   readonly misbehave: (socket: Socket) => void;
   /** The reason of the RequestError a client gets. */
   readonly reason: RequestFailure;
-  /** The one line a client prints for it, given the server's `host:port`, with a deadline of {@link TEST_TIMEOUT_MS}. */
+  /**
+   * The one line a client prints for it, given the server's `host:port`, with a deadline of {@link
+   * TEST_TIMEOUT_MS}.
+   */
   readonly line: (server: string) => string;
 }
 
@@ -25,7 +28,10 @@ export interface Misbehaviour {
  */
 export const TEST_TIMEOUT_MS = 500;
 
-/** A header declaring `declared` payload bytes, then `payload`, which need not be that long, nor JSON. */
+/**
+ * A header declaring `declared` payload bytes, then `payload`, which need not be that long, nor
+ * JSON.
+ */
 function rawFrame(payload: Uint8Array, declared = payload.length): Buffer {
   const header = Buffer.alloc(HEADER_BYTES);
   header.writeUInt32BE(declared);
@@ -34,7 +40,10 @@ function rawFrame(payload: Uint8Array, declared = payload.length): Buffer {
 
 const IS_IT_OURS = "is it a car registration server?";
 
-/** Every way {@link misbehavingServer} can misbehave, with the line a client prints for it (for tests). */
+/**
+ * Every way {@link misbehavingServer} can misbehave, with the line a client prints for it (for
+ * tests).
+ */
 export const MISBEHAVIOURS: readonly Misbehaviour[] = [
   {
     does: "resets the connection",
@@ -52,11 +61,13 @@ export const MISBEHAVIOURS: readonly Misbehaviour[] = [
     does: "sends half a reply, then closes",
     misbehave: (socket) => socket.end(encodeFrame([true, 2, 97543, "Jack Lemon"]).subarray(0, 12)),
     reason: "truncated",
-    line: (server) => `${server} closed the connection in the middle of its reply: did the server crash?`,
+    line: (server) =>
+      `${server} closed the connection in the middle of its reply: did the server crash?`,
   },
   {
     does: "announces a reply of 5000000 bytes",
-    misbehave: (socket) => socket.write(rawFrame(Buffer.from("[true,"), 5_000_000)), // and never the rest
+    // and never the rest
+    misbehave: (socket) => socket.write(rawFrame(Buffer.from("[true,"), 5_000_000)),
     reason: "too-large",
     line: (server) =>
       `${server} sent a reply larger than this client accepts ` +
@@ -78,7 +89,8 @@ export const MISBEHAVIOURS: readonly Misbehaviour[] = [
     does: 'sends {"a":1}, JSON that is not a reply',
     misbehave: (socket) => socket.end(encodeFrame({ a: 1 })),
     reason: "not-a-reply",
-    line: (server) => `${server} replied {"a":1}, which is not [true, ...] or [false, "message"]: ${IS_IT_OURS}`,
+    line: (server) =>
+      `${server} replied {"a":1}, which is not [true, ...] or [false, "message"]: ${IS_IT_OURS}`,
   },
   {
     does: "says nothing at all",
@@ -92,7 +104,9 @@ export const MISBEHAVIOURS: readonly Misbehaviour[] = [
  * Starts a server on a free port of 127.0.0.1 that reads each request frame and then, instead
  * of replying, does what `misbehaviour` says (for tests).
  */
-export async function misbehavingServer(misbehaviour: Misbehaviour): Promise<{ server: Server; address: Address }> {
+export async function misbehavingServer(
+  misbehaviour: Misbehaviour,
+): Promise<{ server: Server; address: Address }> {
   const server = createServer((socket) => {
     socket.on("error", () => {}); // the client may reset the connection as it gives up
     const decoder = new FrameDecoder();
