@@ -59,7 +59,9 @@ const MAX_TIMEOUT_MS = 2_147_483_647;
 export function parseTimeout(text: string): number {
   const ms = Number(text);
   if (!/^\d+$/.test(text) || ms < 1 || ms > MAX_TIMEOUT_MS) {
-    throw new Error(`expected --timeout MS to be a whole number from 1 to ${MAX_TIMEOUT_MS}, got ${text}`);
+    throw new Error(
+      `expected --timeout MS to be a whole number from 1 to ${MAX_TIMEOUT_MS}, got ${text}`,
+    );
   }
   return ms;
 }

@@ -60,7 +60,8 @@ export async function handleRequest(
     const reply = await readFrame(socket[Symbol.asyncIterator](), { decode });
     if (!isReply(reply)) {
       const expected = `which is not [true, ...] or [false, "message"]: ${IS_IT_OURS}`;
-      throw new RequestError(address, "not-a-reply", `${formatAddress(address)} replied ${preview(reply)}, ${expected}`);
+      const message = `${formatAddress(address)} replied ${preview(reply)}, ${expected}`;
+      throw new RequestError(address, "not-a-reply", message);
     }
     return reply;
   } catch (error) {
@@ -94,18 +95,24 @@ function preview(value: unknown): string {
  * A connection to `address`, given up when `deadline` aborts; a {@link RequestError}
  * `"refused"` or `"unreachable"` when there is none.
  */
-export async function connectTo(address: Address, deadline: AbortSignal, timeoutMs: number): Promise<SocketManager> {
+export async function connectTo(
+  address: Address,
+  deadline: AbortSignal,
+  timeoutMs: number,
+): Promise<SocketManager> {
   try {
     return await SocketManager.connect(address, { signal: deadline });
   } catch (error) {
     if (deadline.aborted) {
-      const message = `cannot connect to ${formatAddress(address)} within ${timeoutMs} ms: is the host up?`;
+      const where = formatAddress(address);
+      const message = `cannot connect to ${where} within ${timeoutMs} ms: is the host up?`;
       throw new RequestError(address, "unreachable", message, { cause: error });
     }
     if (!isSystemError(error)) throw error;
     if (error.code === "ECONNREFUSED") {
       // Node's message names the address: "connect ECONNREFUSED 127.0.0.1:9653".
-      throw new RequestError(address, "refused", `${error.message}: is the server running?`, { cause: error });
+      const message = `${error.message}: is the server running?`;
+      throw new RequestError(address, "refused", message, { cause: error });
     }
     const message = `cannot connect to ${formatAddress(address)}: ${error.message}`;
     throw new RequestError(address, "unreachable", message, { cause: error });
@@ -120,6 +127,9 @@ function isSystemError(error: unknown): error is NodeJS.ErrnoException {
 /** The usual cause when a reply is wrong from its first byte. */
 const IS_IT_OURS = "is it a car registration server?";
 
+/** The usual cause when a reply stops halfway. */
+const CRASH = "did the server crash?";
+
 /**
  * `error`, thrown while sending a request to `address` or reading its reply, as a
  * {@link RequestError}; `error` itself when it is none of the ways an exchange fails
@@ -131,18 +141,27 @@ function exchangeFailure(address: Address, error: unknown, bytesReceived: number
   const failure = (reason: RequestFailure, message: string) =>
     new RequestError(address, reason, message, { cause: error });
   if (isSystemError(error)) {
-    return failure("lost", `lost the connection to ${server} (${error.message}): did the server crash?`);
+    const message = `lost the connection to ${server} (${error.message}): did the server crash?`;
+    return failure("lost", message);
   }
   if (!(error instanceof FrameError)) return error;
   switch (error.reason) {
-    case "truncated":
+    case "truncated": {
+      const closed = `${server} closed the connection`;
       return bytesReceived === 0
-        ? failure("no-reply", `${server} closed the connection without replying: ${IS_IT_OURS}`)
-        : failure("truncated", `${server} closed the connection in the middle of its reply: did the server crash?`);
+        ? failure("no-reply", `${closed} without replying: ${IS_IT_OURS}`)
+        : failure("truncated", `${closed} in the middle of its reply: ${CRASH}`);
+    }
     case "too-large":
-      return failure("too-large", `${server} sent a reply larger than this client accepts (${error.message}): ${IS_IT_OURS}`);
+      return failure(
+        "too-large",
+        `${server} sent a reply larger than this client accepts (${error.message}): ${IS_IT_OURS}`,
+      );
     case "invalid-utf8":
-      return failure("invalid-utf8", `${server} sent a reply that is not UTF-8 text: ${IS_IT_OURS}`);
+      return failure(
+        "invalid-utf8",
+        `${server} sent a reply that is not UTF-8 text: ${IS_IT_OURS}`,
+      );
     case "invalid-json":
       return failure("invalid-json", `${server} sent a reply that is not JSON: ${IS_IT_OURS}`);
     case "not-serializable":
@@ -150,9 +169,12 @@ function exchangeFailure(address: Address, error: unknown, bytesReceived: number
   }
 }
 
-/** The {@link RequestError} `"timed-out"` for an exchange with `address` that outlived its deadline. */
+/**
+ * The {@link RequestError} `"timed-out"` for an exchange with `address` that outlived its deadline.
+ */
 function timedOut(address: Address, timeoutMs: number, error: unknown): RequestError {
-  const message = `${formatAddress(address)} did not reply within ${timeoutMs} ms: is the server stuck?`;
+  const where = formatAddress(address);
+  const message = `${where} did not reply within ${timeoutMs} ms: is the server stuck?`;
   return new RequestError(address, "timed-out", message, { cause: error });
 }
 

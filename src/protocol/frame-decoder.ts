@@ -92,7 +92,8 @@ export class FrameDecoder {
       if (this.#payloadLength > this.#maxPayloadBytes) {
         throw new FrameError(
           "too-large",
-          `the frame declares ${this.#payloadLength} payload bytes; the limit is ${this.#maxPayloadBytes}`,
+          `the frame declares ${this.#payloadLength} payload bytes; ` +
+            `the limit is ${this.#maxPayloadBytes}`,
         );
       }
     }

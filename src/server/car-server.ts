@@ -36,7 +36,10 @@ export class CarServer {
     return this.#connections.size;
   }
 
-  /** Starts listening and resolves with the address bound: with port 0, the system picks a free port. */
+  /**
+   * Starts listening and resolves with the address bound: with port 0, the system picks a free
+   * port.
+   */
   async listen(host: string, port: number): Promise<Address> {
     await new Promise<void>((resolve, reject) => {
       this.#server.once("error", reject);

@@ -64,6 +64,7 @@ try {
   const saved = await server.stopped;
   console.log(`Saved ${saved} car registrations to ${options.dataPath}`);
 } catch (error) {
-  console.error(`Cannot save the car registrations: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`Cannot save the car registrations: ${message}`);
   process.exitCode = 1;
 }

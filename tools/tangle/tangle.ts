@@ -52,7 +52,7 @@ const COMMENT_PREFIXES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Tangles every chapter, in order, into one snapshot per chapter. */
-export function tangle(chapters: readonly Chapter[]): TangleResult {
+export function tangle(chapters: readonly Chapter[], course: readonly Chapter[] = chapters): TangleResult {
   const definitions = new Map<string, Definition>();
   const errors = new ErrorList();
   const snapshots: Snapshot[] = [];
@@ -62,7 +62,7 @@ export function tangle(chapters: readonly Chapter[]): TangleResult {
     for (const fence of fences) applyFence(definitions, fence, chapter, errors);
     snapshots.push(makeSnapshot(definitions, chapter, errors));
   }
-  checkAppendixChapters(chapters, errors);
+  checkAppendixChapters(course, errors);
   return { snapshots, errors: errors.all() };
 }
 
