@@ -51,7 +51,11 @@ const COMMENT_PREFIXES: ReadonlyMap<string, string> = new Map([
   [".py", "#"],
 ]);
 
-/** Tangles every chapter, in order, into one snapshot per chapter. */
+/**
+ * Tangles every chapter, in order, into one snapshot per chapter. `course` is the whole course
+ * when `chapters` are only its first ones (`npm run chapter -- N`), so that an appendix fence for a
+ * later chapter is not reported as naming a chapter the course does not have.
+ */
 export function tangle(chapters: readonly Chapter[], course: readonly Chapter[] = chapters): TangleResult {
   const definitions = new Map<string, Definition>();
   const errors = new ErrorList();
