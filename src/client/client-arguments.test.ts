@@ -50,6 +50,7 @@ describe("parseClientArguments, --codec", () => {
   });
 
   it("refuses any other codec, naming the two", () => {
-    expect(() => parseClientArguments(["--codec", "xml"], {})).toThrow("expected --codec json or --codec pickle, got xml");
+    expect(() => parseClientArguments(["--codec", "xml"], {}))
+      .toThrow("expected --codec json or --codec pickle, got xml");
   });
 });

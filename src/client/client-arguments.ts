@@ -7,18 +7,20 @@ import { DEFAULT_TIMEOUT_MS } from "./handle-request.ts";
 import { DEFAULT_PORT, type Address } from "../protocol/address.ts";
 
 /** How to run the client, for the usage message. */
-export const CLIENT_USAGE = "usage: client [HOST] [--port PORT] [--timeout MS] [--codec json|pickle]";
+export const CLIENT_USAGE =
+  "usage: client [HOST] [--port PORT] [--timeout MS] [--codec json|pickle]";
 
 /** What `--help` prints: the usage, and what each part of it means. */
 export const CLIENT_HELP = `${CLIENT_USAGE}
 
   HOST          the server's host name or address (default 127.0.0.1)
   --port PORT   the server's port (default 9653, or the port CAR_SERVER_PORT names)
-  --timeout MS  how long a request may take before the client gives up (default ${DEFAULT_TIMEOUT_MS})
+  --timeout MS  how long a request may take before the client gives up
+                (default ${DEFAULT_TIMEOUT_MS})
   --codec NAME  json (the default), or pickle: protocol 3, as the original's Python client sends
   --help        print this and exit`;
 
-/** What the client's command line asks for: the server, how long to wait for it, and the codec to talk to it in. */
+/** What the client's command line asks for: the server, how long to wait, and the codec to use. */
 export interface ClientOptions {
   address: Address;
   /** How long a request may take before the client gives up on it, in milliseconds. */
@@ -32,20 +34,33 @@ export interface ClientOptions {
  * the deadline of each request (by default 10000 ms), and the codec (by default JSON). Throws an
  * Error that says what is wrong.
  */
-export function parseClientArguments(args: readonly string[], env: NodeJS.ProcessEnv = process.env): ClientOptions {
+export function parseClientArguments(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): ClientOptions {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { port: { type: "string", short: "p" }, timeout: { type: "string" }, codec: { type: "string" } },
+    options: {
+      port: { type: "string", short: "p" },
+      timeout: { type: "string" },
+      codec: { type: "string" },
+    },
     allowPositionals: true,
   });
-  if (positionals.length > 1) throw new Error(`expected at most one HOST, got ${positionals.join(" ")}`);
-  const port = values.port === undefined ? portFromEnvironment(DEFAULT_PORT, env) : Number(values.port);
+  if (positionals.length > 1) {
+    throw new Error(`expected at most one HOST, got ${positionals.join(" ")}`);
+  }
+  const port =
+    values.port === undefined ? portFromEnvironment(DEFAULT_PORT, env) : Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65_535) {
     throw new Error(`expected a PORT from 1 to 65535, got ${values.port}`);
   }
-  const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseTimeout(values.timeout);
+  const timeoutMs =
+    values.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseTimeout(values.timeout);
   const codec = values.codec === undefined ? JSON_CODEC : CODECS.get(values.codec as CodecName);
-  if (codec === undefined) throw new Error(`expected --codec json or --codec pickle, got ${values.codec}`);
+  if (codec === undefined) {
+    throw new Error(`expected --codec json or --codec pickle, got ${values.codec}`);
+  }
   return { address: { host: positionals[0] ?? "127.0.0.1", port }, timeoutMs, codec };
 }
 

@@ -22,7 +22,7 @@ export interface RequestOptions {
    * request and reading the reply. Default {@link DEFAULT_TIMEOUT_MS}.
    */
   timeoutMs?: number;
-  /** The codec to write the request in, JSON unless told otherwise; the reply is read in whichever it comes. */
+  /** The codec to write the request in, JSON by default; the reply is read in whichever it comes. */
   codec?: Codec;
 }
 
@@ -33,7 +33,11 @@ export interface RequestOptions {
  * short, too large, not JSON nor a pickle this client reads, not a {@link Reply}, or later than
  * `options.timeoutMs`.
  */
-export function handleRequest(address: Address, request: Request, options?: RequestOptions): Promise<Reply>;
+export function handleRequest(
+  address: Address,
+  request: Request,
+  options?: RequestOptions,
+): Promise<Reply>;
 /**
  * Sends `request` without waiting for a reply (the server sends none to `SHUTDOWN`):
  * resolves once the request has been sent and the connection closed. Rejects with a
@@ -47,7 +51,11 @@ export function handleRequest(
 export async function handleRequest(
   address: Address,
   request: Request,
-  { waitForReply = true, timeoutMs = DEFAULT_TIMEOUT_MS, codec = JSON_CODEC }: RequestOptions & { waitForReply?: boolean } = {},
+  {
+    waitForReply = true,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    codec = JSON_CODEC,
+  }: RequestOptions & { waitForReply?: boolean } = {},
 ): Promise<Reply | void> {
   const frame = encodeRequest(address, request, codec);
   const deadline = AbortSignal.timeout(timeoutMs);
@@ -73,7 +81,7 @@ async function send(socket: Socket, bytes: Uint8Array): Promise<void> {
   if (!socket.write(bytes)) await once(socket, "drain");
 }
 
-/** The request as a frame in `codec`; a {@link RequestError} `"not-sent"` when the codec cannot carry it. */
+/** The request as a frame in `codec`; a {@link RequestError} `"not-sent"` if the codec cannot. */
 function encodeRequest(address: Address, request: Request, codec: Codec): Buffer {
   try {
     return codec.encodeFrame(request);
@@ -166,7 +174,8 @@ function decodeReply(address: Address, payload: Uint8Array): unknown {
     return codecOf(payload).decodePayload(payload);
   } catch (error) {
     if (!(error instanceof PickleError)) throw error;
-    const message = `${formatAddress(address)} sent a reply that is not a pickle this client reads (${error.message}): ${IS_IT_OURS}`;
+    const what = `a reply that is not a pickle this client reads (${error.message})`;
+    const message = `${formatAddress(address)} sent ${what}: ${IS_IT_OURS}`;
     throw new RequestError(address, "not-a-reply", message, { cause: error });
   }
 }

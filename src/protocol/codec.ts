@@ -20,7 +20,8 @@ export interface Codec {
   encodeFrame(message: unknown): Buffer;
   /**
    * The message a frame's payload carries.
-   * @throws {FrameError} for JSON that is not UTF-8 or not JSON; {@link PickleError} for a pickle the decoder refuses.
+   * @throws {FrameError} for JSON that is not UTF-8 or not JSON; {@link PickleError} for a
+   * pickle the decoder refuses.
    */
   decodePayload(payload: Uint8Array): unknown;
 }
@@ -48,7 +49,7 @@ export const CODECS: ReadonlyMap<CodecName, Codec> = new Map([
   ["pickle", PICKLE_CODEC],
 ]);
 
-/** The codec a payload is written in: a pickle starts with PROTO (0x80), which no UTF-8 text can. */
+/** The codec a payload is written in: a pickle starts with PROTO (0x80), which no UTF-8 can. */
 export function codecOf(payload: Uint8Array): Codec {
   return payload[0] === OP.PROTO ? PICKLE_CODEC : JSON_CODEC;
 }

@@ -5,9 +5,15 @@ import { DEFAULT_MAX_PAYLOAD_BYTES, HEADER_BYTES, decodePayload } from "./frame.
 
 /** Settings for a {@link FrameDecoder}. */
 export interface FrameDecoderOptions {
-  /** The longest payload accepted, in bytes; a longer one is rejected as soon as its header arrives. Default 1 MiB. */
+  /**
+   * The longest payload accepted, in bytes; a longer one is rejected as soon as its header
+   * arrives. Default 1 MiB.
+   */
   maxPayloadBytes?: number;
-  /** Turns a complete payload into its message; by default {@link decodePayload}, UTF-8 JSON. What it throws, `push` throws. */
+  /**
+   * Turns a complete payload into its message; by default {@link decodePayload}, UTF-8 JSON.
+   * What it throws, `push` throws.
+   */
   decode?: (payload: Uint8Array) => unknown;
 }
 
@@ -36,7 +42,8 @@ export class FrameDecoder {
   constructor(options: FrameDecoderOptions = {}) {
     const { maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES, decode = decodePayload } = options;
     if (!Number.isSafeInteger(maxPayloadBytes) || maxPayloadBytes < 0) {
-      throw new RangeError(`maxPayloadBytes must be a whole number of bytes, not ${maxPayloadBytes}`);
+      const wrong = maxPayloadBytes;
+      throw new RangeError(`maxPayloadBytes must be a whole number of bytes, not ${wrong}`);
     }
     this.#maxPayloadBytes = maxPayloadBytes;
     this.#decode = decode;

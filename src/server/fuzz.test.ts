@@ -31,11 +31,15 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-/** Sends `bytes` on a connection of its own, ends it, and collects every frame the server sends back, in either codec. */
+/**
+ * Sends `bytes` on a connection of its own, ends it, and collects every frame the server sends
+ * back, in either codec.
+ */
 async function exchange(address: Address, bytes: Uint8Array): Promise<unknown[]> {
   const socket = net.connect(address.port, address.host);
   socket.on("error", () => {}); // the server may reset a connection it gives up on
-  const decoder = new FrameDecoder({ decode: (payload) => codecOf(payload).decodePayload(payload) });
+  const decode = (payload: Uint8Array) => codecOf(payload).decodePayload(payload);
+  const decoder = new FrameDecoder({ decode });
   const received: unknown[] = [];
   socket.on("data", (chunk: Buffer) => received.push(...decoder.push(chunk)));
   socket.end(bytes);

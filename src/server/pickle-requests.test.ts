@@ -22,7 +22,8 @@ let address: Address;
 let directory: string;
 
 beforeEach(async () => {
-  server = new CarServer(createCarActions({ registry: createSampleRegistry(), requestShutdown() {} }), { shutdownGraceMs: 100 });
+  const actions = createCarActions({ registry: createSampleRegistry(), requestShutdown() {} });
+  server = new CarServer(actions, { shutdownGraceMs: 100 });
   address = await server.listen("127.0.0.1", 0);
   directory = await mkdtemp(join(tmpdir(), "pickle-requests-"));
 });
@@ -73,14 +74,16 @@ sys.stdout.write(pickle.dumps(Exploit(), 3).hex())
   it("runs its command in Python's pickle.loads: the control", async () => {
     const marker = join(directory, "python-ran-it");
     const exploit = await exploitCreating(marker);
-    await runPython("import pickle, sys; pickle.loads(bytes.fromhex(sys.stdin.read()))", exploit.toString("hex"));
+    const loads = "import pickle, sys; pickle.loads(bytes.fromhex(sys.stdin.read()))";
+    await runPython(loads, exploit.toString("hex"));
     expect(existsSync(marker)).toBe(true);
   });
 
   it("is refused by decodePickle at GLOBAL, and nothing runs", async () => {
     const marker = join(directory, "decoder-ran-it");
     const exploit = await exploitCreating(marker);
-    expect(() => decodePickle(exploit)).toThrow("GLOBAL (0x63) at offset 2: refused: it imports or calls Python code");
+    expect(() => decodePickle(exploit))
+      .toThrow("GLOBAL (0x63) at offset 2: refused: it imports or calls Python code");
     expect(existsSync(marker)).toBe(false);
   });
 
@@ -88,9 +91,11 @@ sys.stdout.write(pickle.dumps(Exploit(), 3).hex())
     const marker = join(directory, "server-ran-it");
     const { codec, reply } = await exchange(frameOf(await exploitCreating(marker)));
     expect(codec).toBe("pickle");
-    expect(reply).toEqual([false, expect.stringContaining("GLOBAL (0x63) at offset 2: refused: it imports or calls Python code")]);
+    const refusal = "GLOBAL (0x63) at offset 2: refused: it imports or calls Python code";
+    expect(reply).toEqual([false, expect.stringContaining(refusal)]);
     expect(existsSync(marker)).toBe(false);
-    expect((await exchange(PICKLE_CODEC.encodeFrame(["GET_CAR_DETAILS", "024 HYR"]))).reply).toEqual([true, 2, 97543, "Jack Lemon"]);
+    const after = await exchange(PICKLE_CODEC.encodeFrame(["GET_CAR_DETAILS", "024 HYR"]));
+    expect(after.reply).toEqual([true, 2, 97543, "Jack Lemon"]);
   });
 });
 
@@ -106,7 +111,11 @@ describe("the server, given pickles", () => {
     const float = Buffer.from("80034740000000000000008571002e", "hex"); // pickle.dumps((2.0,), 3)
     expect(await exchange(frameOf(float))).toEqual({
       codec: "pickle",
-      reply: [false, "The request is not a pickle this server reads: BINFLOAT (0x47) at offset 2: refused: not in the subset this decoder reads (plain data: None, bool, int, str, tuple, list)"],
+      reply: [
+        false,
+        "The request is not a pickle this server reads: BINFLOAT (0x47) at offset 2: refused: " +
+          "not in the subset this decoder reads (plain data: None, bool, int, str, tuple, list)",
+      ],
     });
   });
 });

@@ -10,12 +10,22 @@ let interpreter: Promise<string> | undefined;
  * (for tests). Rejects with an error that says python3 is needed when there is none, and with its
  * error output when the script fails.
  */
-export async function runPython(script: string, input = "", env: NodeJS.ProcessEnv = {}): Promise<string> {
-  interpreter ??= run("python3", "import sys; print(sys.executable)", "", {}).then((path) => path.trim());
+export async function runPython(
+  script: string,
+  input = "",
+  env: NodeJS.ProcessEnv = {},
+): Promise<string> {
+  const where = "import sys; print(sys.executable)";
+  interpreter ??= run("python3", where, "", {}).then((path) => path.trim());
   return run(await interpreter, script, input, env);
 }
 
-function run(python: string, script: string, input: string, env: NodeJS.ProcessEnv): Promise<string> {
+function run(
+  python: string,
+  script: string,
+  input: string,
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(python, ["-c", script], { env: { ...process.env, ...env } });
     let stdout = "";
@@ -24,7 +34,8 @@ function run(python: string, script: string, input: string, env: NodeJS.ProcessE
     child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
     child.on("error", (error: NodeJS.ErrnoException) => {
       const missing = error.code === "ENOENT";
-      reject(missing ? new Error("these tests need python3 on the PATH (apt-get install python3)", { cause: error }) : error);
+      const need = "these tests need python3 on the PATH (apt-get install python3)";
+      reject(missing ? new Error(need, { cause: error }) : error);
     });
     child.on("close", (status) => {
       if (status === 0) resolve(stdout);

@@ -9,10 +9,13 @@ const bytes = (hex: string) => Buffer.from(hex.replaceAll(" ", ""), "hex");
 
 /** What pickle.dumps(("GET_CAR_DETAILS", "024 HYR"), 3) writes. */
 const GET_CAR_DETAILS = bytes(
-  "8003 58 0f000000 4745545f4341525f44455441494c53 7100 58 07000000 303234204859 52 7101 86 7102 2e",
+  "8003 58 0f000000 4745545f4341525f44455441494c53 7100" +
+    "58 07000000 303234204859 52 7101 86 7102 2e",
 );
 /** What pickle.dumps((True, 2, 97543, "Jack Lemon"), 3) writes. */
-const JACK_LEMON = bytes("8003 28 88 4b02 4a 077d0100 58 0a000000 4a61636b204c656d6f6e 7100 74 7101 2e");
+const JACK_LEMON = bytes(
+  "8003 28 88 4b02 4a 077d0100 58 0a000000 4a61636b204c656d6f6e 7100 74 7101 2e",
+);
 
 describe("decodePickle", () => {
   it("reads the original's requests and replies", () => {
@@ -22,26 +25,34 @@ describe("decodePickle", () => {
 
   it("reads lists, the memo, and integers of every size", () => {
     // pickle.dumps([1, [2], 300, -5, 2**40, None, False], 3)
-    const list = bytes("8003 5d 7100 28 4b01 5d 7101 4b02 61 4d2c01 4afbffffff 8a06 000000000001 4e 89 65 2e");
+    const list = bytes(
+      "8003 5d 7100 28 4b01 5d 7101 4b02 61 4d2c01 4afbffffff 8a06 000000000001 4e 89 65 2e",
+    );
     expect(decodePickle(list)).toEqual([1, [2], 300, -5, 2 ** 40, null, false]);
     // pickle.dumps(("a", "a"), 3): the second "a" is fetched from the memo
     expect(decodePickle(bytes("8003 58 01000000 61 7100 6800 86 7101 2e"))).toEqual(["a", "a"]);
   });
 
   it.each([
-    ["GLOBAL, which imports", "8003 63 706f7369780a73797374656d0a 2e", "GLOBAL (0x63) at offset 2: refused: it imports or calls Python code"],
-    ["REDUCE, which calls", "8003 29 29 52 2e", "REDUCE (0x52) at offset 4: refused: it imports or calls Python code"],
-    ["BUILD", "8003 29 29 62 2e", "BUILD (0x62) at offset 4: refused: it imports or calls Python code"],
-    ["a float", "8003 47 3ff8000000000000 2e", "BINFLOAT (0x47) at offset 2: refused: not in the subset"],
+    ["GLOBAL, which imports", "8003 63 706f7369780a73797374656d0a 2e",
+      "GLOBAL (0x63) at offset 2: refused: it imports or calls Python code"],
+    ["REDUCE, which calls", "8003 29 29 52 2e",
+      "REDUCE (0x52) at offset 4: refused: it imports or calls Python code"],
+    ["BUILD", "8003 29 29 62 2e",
+      "BUILD (0x62) at offset 4: refused: it imports or calls Python code"],
+    ["a float", "8003 47 3ff8000000000000 2e",
+      "BINFLOAT (0x47) at offset 2: refused: not in the subset"],
     ["a dict", "8003 7d 2e", "EMPTY_DICT (0x7d) at offset 2: refused: not in the subset"],
-    ["a byte that is no opcode", "8003 ff 2e", "byte 0xff at offset 2: no opcode of any pickle protocol"],
+    ["a byte that is no opcode", "8003 ff 2e",
+      "byte 0xff at offset 2: no opcode of any pickle protocol"],
   ])("refuses %s before running anything, naming it and its offset", (_name, hex, message) => {
     expect(() => decodePickle(bytes(hex))).toThrow(message);
   });
 
   it("refuses a list that contains itself", () => {
     // EMPTY_LIST, BINPUT 0, BINGET 0, APPEND: the list is appended to itself
-    expect(() => decodePickle(bytes("8003 5d 7100 6800 61 2e"))).toThrow("the pickle nests arrays more than 32 deep");
+    const swallowed = bytes("8003 5d 7100 6800 61 2e");
+    expect(() => decodePickle(swallowed)).toThrow("the pickle nests arrays more than 32 deep");
   });
 
   it("refuses a few bytes that describe a tree of 2**30 values, and quickly", () => {
@@ -53,28 +64,39 @@ describe("decodePickle", () => {
   });
 
   it.each([
-    ["JSON, which has no PROTO", "5b2231225d", "a pickle of protocol 2 or 3 starts with PROTO (0x80)"],
-    ["protocol 4", "8004 4e 2e", "PROTO (0x80) at offset 0: protocol 4: this decoder reads protocols 2 and 3"],
-    ["a string longer than what remains", "8003 58 ff000000 6162 2e", "BINUNICODE (0x58) at offset 2: needs 255 more bytes, and only 3 remain"],
-    ["a string that is not UTF-8", "8003 58 01000000 ff 2e", "BINUNICODE (0x58) at offset 2: the string is not valid UTF-8"],
-    ["an integer beyond 2**53", "8003 8a08 0000000000002000 2e", "LONG1 (0x8a) at offset 2: 9007199254740992 is beyond JavaScript's safe integers"],
-    ["an integer of 9 bytes", "8003 8a09 000000000000000000 2e", "LONG1 (0x8a) at offset 2: an integer of 9 bytes is more than this decoder reads"],
-    ["a tuple of values that are not there", "8003 4e 86 2e", "TUPLE2 (0x86) at offset 3: needs 2 value(s) on the stack, and finds 1"],
+    ["JSON, which has no PROTO", "5b2231225d",
+      "a pickle of protocol 2 or 3 starts with PROTO (0x80)"],
+    ["protocol 4", "8004 4e 2e",
+      "PROTO (0x80) at offset 0: protocol 4: this decoder reads protocols 2 and 3"],
+    ["a string longer than what remains", "8003 58 ff000000 6162 2e",
+      "BINUNICODE (0x58) at offset 2: needs 255 more bytes, and only 3 remain"],
+    ["a string that is not UTF-8", "8003 58 01000000 ff 2e",
+      "BINUNICODE (0x58) at offset 2: the string is not valid UTF-8"],
+    ["an integer beyond 2**53", "8003 8a08 0000000000002000 2e",
+      "LONG1 (0x8a) at offset 2: 9007199254740992 is beyond JavaScript's safe integers"],
+    ["an integer of 9 bytes", "8003 8a09 000000000000000000 2e",
+      "LONG1 (0x8a) at offset 2: an integer of 9 bytes is more than this decoder reads"],
+    ["a tuple of values that are not there", "8003 4e 86 2e",
+      "TUPLE2 (0x86) at offset 3: needs 2 value(s) on the stack, and finds 1"],
     ["TUPLE without MARK", "8003 4e 74 2e", "TUPLE (0x74) at offset 3: needs a MARK before it"],
-    ["APPEND to a tuple", "8003 29 4e 61 2e", "APPEND (0x61) at offset 4: appends to something that is not a list"],
+    ["APPEND to a tuple", "8003 29 4e 61 2e",
+      "APPEND (0x61) at offset 4: appends to something that is not a list"],
     ["an empty memo slot", "8003 6807 2e", "BINGET (0x68) at offset 2: memo slot 7 is empty"],
-    ["STOP with two values", "8003 4e 4e 2e", "STOP (0x2e) at offset 4: leaves 2 values on the stack, not 1"],
+    ["STOP with two values", "8003 4e 4e 2e",
+      "STOP (0x2e) at offset 4: leaves 2 values on the stack, not 1"],
     ["STOP with a MARK open", "8003 28 4e 2e", "STOP (0x2e) at offset 4: a MARK is still open"],
     ["bytes after STOP", "8003 4e 2e 00", "STOP (0x2e) at offset 3: 1 bytes follow it"],
     ["no STOP", "8003 4e", "the pickle ends at offset 3 without STOP"],
   ])("refuses %s", (_name, hex, message) => {
-    expect(() => decodePickle(bytes(hex))).toThrow(expect.objectContaining({ name: "PickleError", message: expect.stringContaining(message) }));
+    const refusal = { name: "PickleError", message: expect.stringContaining(message) };
+    expect(() => decodePickle(bytes(hex))).toThrow(expect.objectContaining(refusal));
   });
 
   it("keeps to its limits on the memo and the depth, which can be changed", () => {
     const threeSlots = bytes("8003 4e 7100 7101 7102 2e");
     expect(decodePickle(threeSlots, { maxMemo: 3 })).toBeNull();
-    expect(() => decodePickle(threeSlots, { maxMemo: 2 })).toThrow("BINPUT (0x71) at offset 7: the memo is full (2 slots)");
+    expect(() => decodePickle(threeSlots, { maxMemo: 2 }))
+      .toThrow("BINPUT (0x71) at offset 7: the memo is full (2 slots)");
     const nested = bytes("8003 4b01 85 85 85 2e"); // [[[1]]]
     expect(() => decodePickle(nested, { maxDepth: 2 })).toThrow("more than 2 deep");
   });
@@ -83,7 +105,8 @@ describe("decodePickle", () => {
 describe("encodePickle", () => {
   it("writes the original's request as Python would, without the memo", () => {
     expect(encodePickle(["GET_CAR_DETAILS", "024 HYR"]).toString("hex")).toBe(
-      "800358" + "0f000000" + Buffer.from("GET_CAR_DETAILS").toString("hex") + "58" + "07000000" + Buffer.from("024 HYR").toString("hex") + "862e",
+      "800358" + "0f000000" + Buffer.from("GET_CAR_DETAILS").toString("hex") +
+        "58" + "07000000" + Buffer.from("024 HYR").toString("hex") + "862e",
     );
   });
 
@@ -91,7 +114,8 @@ describe("encodePickle", () => {
     const opcode = (value: number) => encodePickle(value)[2];
     expect([0, 255, 256, 65_535, 65_536, -1, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1].map(opcode))
       .toEqual([0x4b, 0x4b, 0x4d, 0x4d, 0x4a, 0x4a, 0x4a, 0x8a, 0x8a]);
-    expect(encodePickle(2 ** 31).subarray(2, -1).toString("hex")).toBe("8a050000008000"); // the sign needs a fifth byte
+    // the sign needs a fifth byte
+    expect(encodePickle(2 ** 31).subarray(2, -1).toString("hex")).toBe("8a050000008000");
   });
 
   it.each([
@@ -110,6 +134,7 @@ describe("encodePickle", () => {
     expect(decodePickle(encodePickle([shared, shared]))).toEqual([["x"], ["x"]]);
     const cyclic: unknown[] = [];
     cyclic.push(cyclic);
-    expect(() => encodePickle(cyclic)).toThrow("cannot carry an array that contains itself (at [0])");
+    expect(() => encodePickle(cyclic))
+      .toThrow("cannot carry an array that contains itself (at [0])");
   });
 });

@@ -10,14 +10,18 @@ export type PickleValue = null | boolean | number | string | readonly PickleValu
 export interface PickleLimits {
   /** How deep arrays may nest. */
   maxDepth: number;
-  /** How many values the result may hold, arrays included, a shared one counted each time it appears. */
+  /** How many values the result may hold, arrays included, a shared one counted each time. */
   maxValues: number;
   /** How many slots the memo may fill. */
   maxMemo: number;
 }
 
 /** The limits of a decoder unless told otherwise. */
-export const DEFAULT_PICKLE_LIMITS: Readonly<PickleLimits> = { maxDepth: 32, maxValues: 100_000, maxMemo: 10_000 };
+export const DEFAULT_PICKLE_LIMITS: Readonly<PickleLimits> = {
+  maxDepth: 32,
+  maxValues: 100_000,
+  maxMemo: 10_000,
+};
 
 /**
  * Decodes a pickle of protocol 2 or 3 that holds only plain data: `None`, booleans, integers,
@@ -95,7 +99,8 @@ class PickleMachine {
     }
     while (this.#result === undefined) {
       if (this.#offset >= this.#pickle.length) {
-        throw new PickleError(`the pickle ends at offset ${this.#offset} without STOP`, this.#offset);
+        const end = this.#offset;
+        throw new PickleError(`the pickle ends at offset ${end} without STOP`, end);
       }
       this.#opcodeOffset = this.#offset;
       this.#opcode = this.#pickle[this.#offset++]!;
@@ -111,12 +116,16 @@ class PickleMachine {
     const name = opcodeName(this.#opcode);
     if (name === undefined) return this.fail("no opcode of any pickle protocol");
     if (CODE_OPCODES.has(name)) return this.fail("refused: it imports or calls Python code");
-    return this.fail("refused: not in the subset this decoder reads (plain data: None, bool, int, str, tuple, list)");
+    return this.fail(
+      "refused: not in the subset this decoder reads " +
+        "(plain data: None, bool, int, str, tuple, list)",
+    );
   }
 
   /** An error about the current opcode, naming it and its offset. */
   fail(problem: string): PickleError {
-    return new PickleError(`${describeOpcode(this.#opcode)} at offset ${this.#opcodeOffset}: ${problem}`, this.#opcodeOffset);
+    const where = this.#opcodeOffset;
+    return new PickleError(`${describeOpcode(this.#opcode)} at offset ${where}: ${problem}`, where);
   }
 
   readBytes(count: number): Uint8Array {
@@ -137,7 +146,9 @@ class PickleMachine {
   }
 
   readLong(size: number): number {
-    if (size > 8) throw this.fail(`an integer of ${size} bytes is more than this decoder reads (8 at most)`);
+    if (size > 8) {
+      throw this.fail(`an integer of ${size} bytes is more than this decoder reads (8 at most)`);
+    }
     const bytes = this.readBytes(size);
     const unsigned = bytes.reduceRight((value, byte) => (value << 8n) | BigInt(byte), 0n);
     const value = size === 0 ? 0n : BigInt.asIntN(size * 8, unsigned);
@@ -158,7 +169,11 @@ class PickleMachine {
 
   checkProtocol(version: number): void {
     if (this.#opcodeOffset !== 0) throw this.fail("PROTO may only come first");
-    if (version < 2 || version > 3) throw this.fail(`protocol ${version}: this decoder reads protocols 2 and 3 (pickle.dumps(value, 3))`);
+    if (version < 2 || version > 3) {
+      throw this.fail(
+        `protocol ${version}: this decoder reads protocols 2 and 3 (pickle.dumps(value, 3))`,
+      );
+    }
   }
 
   push(value: PickleValue): void {
@@ -172,7 +187,9 @@ class PickleMachine {
   /** Takes the top `count` values, which must all be above the last mark. */
   popValues(count: number): PickleValue[] {
     const available = this.#stack.length - (this.#marks.at(-1) ?? 0);
-    if (available < count) throw this.fail(`needs ${count} value(s) on the stack, and finds ${available}`);
+    if (available < count) {
+      throw this.fail(`needs ${count} value(s) on the stack, and finds ${available}`);
+    }
     return this.#stack.splice(this.#stack.length - count);
   }
 
@@ -198,7 +215,9 @@ class PickleMachine {
   }
 
   memoPut(slot: number): void {
-    if (!this.#memo.has(slot) && this.#memo.size >= this.#maxMemo) throw this.fail(`the memo is full (${this.#maxMemo} slots)`);
+    if (!this.#memo.has(slot) && this.#memo.size >= this.#maxMemo) {
+      throw this.fail(`the memo is full (${this.#maxMemo} slots)`);
+    }
     this.#memo.set(slot, this.#top());
   }
 
@@ -210,7 +229,8 @@ class PickleMachine {
 
   stop(): void {
     if (this.#marks.length > 0) throw this.fail("a MARK is still open");
-    if (this.#stack.length !== 1) throw this.fail(`leaves ${this.#stack.length} values on the stack, not 1`);
+    const height = this.#stack.length;
+    if (height !== 1) throw this.fail(`leaves ${height} values on the stack, not 1`);
     const after = this.#pickle.length - this.#offset;
     if (after > 0) throw this.fail(`${after} bytes follow it`);
     this.#result = { value: this.#stack[0]! };
@@ -234,9 +254,13 @@ function checkSize(value: PickleValue, maxDepth: number, maxValues: number): voi
   let values = 0;
   const visit = (item: PickleValue, depth: number): void => {
     values += 1;
-    if (values > maxValues) throw new PickleError(`the pickle builds more than ${maxValues} values`);
+    if (values > maxValues) {
+      throw new PickleError(`the pickle builds more than ${maxValues} values`);
+    }
     if (typeof item !== "object" || item === null) return;
-    if (depth >= maxDepth) throw new PickleError(`the pickle nests arrays more than ${maxDepth} deep`);
+    if (depth >= maxDepth) {
+      throw new PickleError(`the pickle nests arrays more than ${maxDepth} deep`);
+    }
     for (const child of item) visit(child, depth + 1);
   };
   visit(value, 0);

@@ -10,7 +10,8 @@ import { PickleError } from "./pickle-error.ts";
  * @throws {PickleError} for anything else: a float, an object, `undefined`, an integer beyond
  * `Number.MAX_SAFE_INTEGER`, a string with a lone surrogate, or an array that contains itself.
  * @example
- * encodePickle(["GET_CAR_DETAILS", "024 HYR"]); // what pickle.dumps(("GET_CAR_DETAILS", "024 HYR"), 3) reads back
+ * // what pickle.dumps(("GET_CAR_DETAILS", "024 HYR"), 3) reads back:
+ * encodePickle(["GET_CAR_DETAILS", "024 HYR"]);
  */
 export function encodePickle(value: unknown): Buffer {
   const parts: Uint8Array[] = [Uint8Array.of(OP.PROTO, 3)];
@@ -28,7 +29,12 @@ function writeValue(value: unknown, out: Uint8Array[], open: Set<unknown>, path:
   else throw cannotCarry(typeof value === "object" ? "an object" : String(value), path);
 }
 
-function writeTuple(items: readonly unknown[], out: Uint8Array[], open: Set<unknown>, path: string): void {
+function writeTuple(
+  items: readonly unknown[],
+  out: Uint8Array[],
+  open: Set<unknown>,
+  path: string,
+): void {
   if (open.has(items)) throw cannotCarry("an array that contains itself", path);
   open.add(items);
   const short = [OP.EMPTY_TUPLE, OP.TUPLE1, OP.TUPLE2, OP.TUPLE3][items.length];
@@ -39,7 +45,8 @@ function writeTuple(items: readonly unknown[], out: Uint8Array[], open: Set<unkn
 }
 
 function cannotCarry(what: string, path: string): PickleError {
-  return new PickleError(`the pickle subset cannot carry ${what}${path === "" ? "" : ` (at ${path})`}`);
+  const where = path === "" ? "" : ` (at ${path})`;
+  return new PickleError(`the pickle subset cannot carry ${what}${where}`);
 }
 
 function integerBytes(value: number, path: string): Uint8Array {
@@ -72,7 +79,9 @@ function twosComplement(value: bigint): number[] {
 }
 
 function stringBytes(value: string, path: string): Uint8Array[] {
-  if (/\p{Surrogate}/u.test(value)) throw cannotCarry("a string with a lone surrogate, which has no UTF-8 form", path);
+  if (/\p{Surrogate}/u.test(value)) {
+    throw cannotCarry("a string with a lone surrogate, which has no UTF-8 form", path);
+  }
   const text = Buffer.from(value, "utf8");
   const header = Buffer.alloc(5);
   header[0] = OP.BINUNICODE;

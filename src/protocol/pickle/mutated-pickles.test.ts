@@ -7,8 +7,10 @@ import { encodePickle } from "./encode-pickle.ts";
 import { PickleError } from "./pickle-error.ts";
 
 const fromPython = [
-  "80035d710028 4b015d71014b0261 4d2c01 4afbffffff 8a06000000000001 4e 89 65 2e", // [1, [2], 300, -5, 2**40, None, False]
-  "8003 58 01000000 61 7100 6800 28 4b01 4b02 4b03 4b04 74 7101 87 7102 2e", // ("a", "a", (1, 2, 3, 4))
+  // [1, [2], 300, -5, 2**40, None, False]
+  "80035d710028 4b015d71014b0261 4d2c01 4afbffffff 8a06000000000001 4e 89 65 2e",
+  // ("a", "a", (1, 2, 3, 4))
+  "8003 58 01000000 61 7100 6800 28 4b01 4b02 4b03 4b04 74 7101 87 7102 2e",
 ].map((hex) => Buffer.from(hex.replaceAll(" ", ""), "hex"));
 
 const fromUs = [
@@ -29,10 +31,11 @@ const mutated = fc.oneof(
     copy[index] = (copy[index] ?? 0) ^ flip;
     return copy;
   }),
-  fc.tuple(valid, fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 8 })).map(([pickle, at, inserted]) => {
-    const cut = at % (pickle.length + 1);
-    return Buffer.concat([pickle.subarray(0, cut), inserted, pickle.subarray(cut)]);
-  }),
+  fc.tuple(valid, fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 8 }))
+    .map(([pickle, at, inserted]) => {
+      const cut = at % (pickle.length + 1);
+      return Buffer.concat([pickle.subarray(0, cut), inserted, pickle.subarray(cut)]);
+    }),
   fc.tuple(valid, fc.nat(), fc.integer({ min: 1, max: 8 })).map(([pickle, at, count]) => {
     const cut = at % pickle.length;
     return Buffer.concat([pickle.subarray(0, cut), pickle.subarray(cut + count)]);

@@ -31,11 +31,15 @@ export const OP = {
   LONG_BINGET: 0x6a, // j
 } as const;
 
-/** Every other opcode of protocols 0 to 5, by name: only so that a refusal can say what it refused. */
+/**
+ * Every other opcode of protocols 0 to 5, by name: only so that a refusal can say what it
+ * refused.
+ */
 const OTHER_OPCODES: Readonly<Record<string, number>> = {
   INT: 0x49, LONG: 0x4c, LONG4: 0x8b, FLOAT: 0x46, BINFLOAT: 0x47,
   STRING: 0x53, BINSTRING: 0x54, SHORT_BINSTRING: 0x55, UNICODE: 0x56, BINUNICODE8: 0x8d,
-  BINBYTES: 0x42, SHORT_BINBYTES: 0x43, BINBYTES8: 0x8e, BYTEARRAY8: 0x96, NEXT_BUFFER: 0x97, READONLY_BUFFER: 0x98,
+  BINBYTES: 0x42, SHORT_BINBYTES: 0x43, BINBYTES8: 0x8e,
+  BYTEARRAY8: 0x96, NEXT_BUFFER: 0x97, READONLY_BUFFER: 0x98,
   LIST: 0x6c, EMPTY_DICT: 0x7d, DICT: 0x64, SETITEM: 0x73, SETITEMS: 0x75,
   EMPTY_SET: 0x8f, ADDITEMS: 0x90, FROZENSET: 0x91,
   POP: 0x30, DUP: 0x32, POP_MARK: 0x31, GET: 0x67, PUT: 0x70, MEMOIZE: 0x94, FRAME: 0x95,
@@ -43,20 +47,28 @@ const OTHER_OPCODES: Readonly<Record<string, number>> = {
   NEWOBJ: 0x81, NEWOBJ_EX: 0x92, EXT1: 0x82, EXT2: 0x83, EXT4: 0x84, PERSID: 0x50, BINPERSID: 0x51,
 };
 
-/** The opcodes with which `pickle.loads` imports a name, calls something, or hands data to the program's own hooks. */
+/**
+ * The opcodes with which `pickle.loads` imports a name, calls something, or hands data to the
+ * program's own hooks.
+ */
 export const CODE_OPCODES: ReadonlySet<string> = new Set([
   "GLOBAL", "STACK_GLOBAL", "REDUCE", "BUILD", "INST", "OBJ", "NEWOBJ", "NEWOBJ_EX",
   "EXT1", "EXT2", "EXT4", "PERSID", "BINPERSID",
 ]);
 
-const NAMES = new Map<number, string>(Object.entries({ ...OP, ...OTHER_OPCODES }).map(([name, code]) => [code, name]));
+const NAMES = new Map<number, string>(
+  Object.entries({ ...OP, ...OTHER_OPCODES }).map(([name, code]) => [code, name]),
+);
 
 /** The name of the opcode `code`, or undefined for a byte that is no opcode of any protocol. */
 export function opcodeName(code: number): string | undefined {
   return NAMES.get(code);
 }
 
-/** How errors name a byte read as an opcode: `GLOBAL (0x63)`, or `byte 0x00` when it is no opcode at all. */
+/**
+ * How errors name a byte read as an opcode: `GLOBAL (0x63)`, or `byte 0x00` when it is no opcode
+ * at all.
+ */
 export function describeOpcode(code: number): string {
   const hex = `0x${code.toString(16).padStart(2, "0")}`;
   const name = opcodeName(code);

@@ -6,7 +6,10 @@
  */
 export class PickleError extends Error {
   override readonly name = "PickleError";
-  /** Where the refused opcode starts, in bytes from the start of the pickle; undefined when encoding, or for the whole result. */
+  /**
+   * Where the refused opcode starts, in bytes from the start of the pickle; undefined when
+   * encoding, or for the whole result.
+   */
   readonly offset: number | undefined;
 
   constructor(message: string, offset?: number) {

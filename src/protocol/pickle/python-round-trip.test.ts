@@ -34,11 +34,13 @@ const pickleValue: fc.Arbitrary<PickleValue> = fc.letrec<{ value: PickleValue }>
 })).value;
 
 describe("the pickle subset, against python3's own pickle module", () => {
-  it("reads what pickle.dumps(value, 3) writes, and pickle.loads reads what it writes", async () => {
+  const both = "reads what pickle.dumps(value, 3) writes, and pickle.loads reads what it writes";
+  it(both, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(pickleValue, { minLength: 50, maxLength: 50 }), async (values) => {
-        const input = JSON.stringify(values.map((value) => [value, encodePickle(value).toString("hex")]));
-        const answers = JSON.parse(await runPython(PYTHON, input)) as { tuples: string; lists: string; loaded: unknown }[];
+        const ours = values.map((value) => [value, encodePickle(value).toString("hex")]);
+        const output = await runPython(PYTHON, JSON.stringify(ours));
+        const answers = JSON.parse(output) as { tuples: string; lists: string; loaded: unknown }[];
         values.forEach((value, index) => {
           const { tuples, lists, loaded } = answers[index]!;
           expect(decodePickle(Buffer.from(tuples, "hex"))).toEqual(value);

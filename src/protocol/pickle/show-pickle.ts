@@ -23,7 +23,8 @@ if (expression === undefined) {
 const pickle = execFileSync("python3", ["-c", DUMPS, expression]);
 const hex = Array.from(pickle, (byte) => byte.toString(16).padStart(2, "0"));
 for (let start = 0; start < hex.length; start += BYTES_PER_LINE) {
-  console.log(`${start === 0 ? "pickle" : ""}`.padEnd(9) + hex.slice(start, start + BYTES_PER_LINE).join(" "));
+  const label = start === 0 ? "pickle" : "";
+  console.log(label.padEnd(9) + hex.slice(start, start + BYTES_PER_LINE).join(" "));
 }
 try {
   console.log(`value    ${JSON.stringify(decodePickle(pickle))}`);
