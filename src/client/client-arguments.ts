@@ -16,7 +16,7 @@ export const CLIENT_HELP = `${CLIENT_USAGE}
   HOST          the server's host name or address (default 127.0.0.1)
   --port PORT   the server's port (default 9653, or the port CAR_SERVER_PORT names)
   --timeout MS  how long a request may take before the client gives up
-                (default ${DEFAULT_TIMEOUT_MS})
+                  (default ${DEFAULT_TIMEOUT_MS})
   --codec NAME  json (the default), or pickle: protocol 3, as the original's Python client sends
   --help        print this and exit`;
 

@@ -6,8 +6,8 @@ import { DEFAULT_MAX_PAYLOAD_BYTES, HEADER_BYTES, decodePayload } from "./frame.
 /** Settings for a {@link FrameDecoder}. */
 export interface FrameDecoderOptions {
   /**
-   * The longest payload accepted, in bytes; a longer one is rejected as soon as its header
-   * arrives. Default 1 MiB.
+   * The longest payload accepted, in bytes; a longer one is rejected as soon as its header arrives.
+   * Default 1 MiB.
    */
   maxPayloadBytes?: number;
   /**
@@ -42,8 +42,9 @@ export class FrameDecoder {
   constructor(options: FrameDecoderOptions = {}) {
     const { maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES, decode = decodePayload } = options;
     if (!Number.isSafeInteger(maxPayloadBytes) || maxPayloadBytes < 0) {
-      const wrong = maxPayloadBytes;
-      throw new RangeError(`maxPayloadBytes must be a whole number of bytes, not ${wrong}`);
+      throw new RangeError(
+        `maxPayloadBytes must be a whole number of bytes, not ${maxPayloadBytes}`,
+      );
     }
     this.#maxPayloadBytes = maxPayloadBytes;
     this.#decode = decode;
