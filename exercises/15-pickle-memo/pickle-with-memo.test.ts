@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodePickle } from "#chapter-11/protocol/pickle/decode-pickle.ts";
-import { PickleError } from "#chapter-11/protocol/pickle/pickle-error.ts";
+import { decodePickle } from "#chapter-12/protocol/pickle/decode-pickle.ts";
+import { PickleError } from "#chapter-12/protocol/pickle/pickle-error.ts";
 import { encodePickleWithMemo } from "./pickle-with-memo.ts";
 
 /** The pickle in hex, to compare with what Python wrote. */

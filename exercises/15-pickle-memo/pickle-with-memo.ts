@@ -1,6 +1,6 @@
-import { encodePickle } from "#chapter-11/protocol/pickle/encode-pickle.ts";
-import { OP } from "#chapter-11/protocol/pickle/opcodes.ts";
-import { PickleError } from "#chapter-11/protocol/pickle/pickle-error.ts";
+import { encodePickle } from "#chapter-12/protocol/pickle/encode-pickle.ts";
+import { OP } from "#chapter-12/protocol/pickle/opcodes.ts";
+import { PickleError } from "#chapter-12/protocol/pickle/pickle-error.ts";
 
 /**
  * Encodes `value` as a pickle of protocol 3, byte for byte as Python's `pickle.dumps(value, 3)`

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodePickle, type PickleValue } from "#chapter-11/protocol/pickle/decode-pickle.ts";
-import { encodePickle } from "#chapter-11/protocol/pickle/encode-pickle.ts";
+import { decodePickle, type PickleValue } from "#chapter-12/protocol/pickle/decode-pickle.ts";
+import { encodePickle } from "#chapter-12/protocol/pickle/encode-pickle.ts";
 import { encodePickleWithMemo } from "../pickle-with-memo.ts";
 
 /** Values of the subset, with few distinct strings, so that many repeat. */
