@@ -24,7 +24,9 @@ describe("percentile", () => {
       if (p > 0) expect(below * 100).toBeLessThan(p * sorted.length);
     }));
   });
+});
 
+describe("percentile, at its edges", () => {
   it("never decreases as p grows", () => {
     fc.assert(fc.property(samples, percent, percent, (sorted, p, q) => {
       const [low, high] = p <= q ? [p, q] : [q, p];
