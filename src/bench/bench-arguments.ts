@@ -20,7 +20,8 @@ export interface BenchOptions {
 }
 
 /** The bench's usage line. */
-export const BENCH_USAGE = "Usage: npm run bench -- [--clients N] [--duration S] [--warmup S] [--writes P,...] "
+export const BENCH_USAGE = "Usage: npm run bench -- "
+  + "[--clients N] [--duration S] [--warmup S] [--writes P,...] "
   + `[--connections ${CONNECTION_MODES.join(",")}] [--host H --port P] [--json FILE]`;
 
 const CONNECTIONS_HELP = "one-shot (a connection per request), persistent, or both (default both)";
@@ -39,27 +40,33 @@ Measures the car registration server: requests per second, and the median (p50) 
   --host H --port P    measure the server running there (default: start one, in a temporary folder)
   --json FILE          also write the report as JSON to FILE`;
 
-/** Turns the bench's command-line arguments into options; throws {@link UsageError} when they are wrong. */
+/** Turns the bench's arguments into options; throws {@link UsageError} when they are wrong. */
 export function parseBenchArguments(args: readonly string[]): BenchOptions {
   let values: Record<string, string | undefined>;
   try {
-    const names = ["clients", "duration", "warmup", "writes", "connections", "host", "port", "json"];
+    const names = ["clients", "duration", "warmup", "writes",
+      "connections", "host", "port", "json"];
     const options = Object.fromEntries(names.map((name) => [name, { type: "string" as const }]));
-    ({ values } = parseArgs({ args: [...args], options }) as { values: Record<string, string | undefined> });
+    const parsed = parseArgs({ args: [...args], options });
+    values = parsed.values as Record<string, string | undefined>;
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const options: BenchOptions = {
-    clients: values["clients"] === undefined ? 32 : wholeNumber("clients", values["clients"], 1, 1000),
-    durationMs: values["duration"] === undefined ? 5_000 : milliseconds("duration", values["duration"], false),
-    warmupMs: values["warmup"] === undefined ? 1_000 : milliseconds("warmup", values["warmup"], true),
-    writePercents: (values["writes"] ?? "0,100").split(",").map((text) => wholeNumber("writes", text, 0, 100)),
-    connections: (values["connections"] ?? CONNECTION_MODES.join(",")).split(",").map(connectionMode),
+    clients: wholeNumber("clients", values["clients"] ?? "32", 1, 1000),
+    durationMs: milliseconds("duration", values["duration"] ?? "5", false),
+    warmupMs: milliseconds("warmup", values["warmup"] ?? "1", true),
+    writePercents: (values["writes"] ?? "0,100").split(",")
+      .map((text) => wholeNumber("writes", text, 0, 100)),
+    connections: (values["connections"] ?? CONNECTION_MODES.join(",")).split(",")
+      .map(connectionMode),
   };
   if (values["port"] !== undefined) {
-    options.target = { host: values["host"] ?? "127.0.0.1", port: wholeNumber("port", values["port"], 1, 65535) };
+    const port = wholeNumber("port", values["port"], 1, 65535);
+    options.target = { host: values["host"] ?? "127.0.0.1", port };
   } else if (values["host"] !== undefined) {
-    throw new UsageError("--host needs --port: without a port, the bench starts a server of its own");
+    throw new UsageError(
+      "--host needs --port: without a port, the bench starts a server of its own");
   }
   if (values["json"] !== undefined) options.jsonPath = values["json"];
   return options;
@@ -68,7 +75,8 @@ export function parseBenchArguments(args: readonly string[]): BenchOptions {
 function wholeNumber(option: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new UsageError(`expected --${option} to be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
+    const what = `a whole number from ${min} to ${max}`;
+    throw new UsageError(`expected --${option} to be ${what}, got ${JSON.stringify(text)}`);
   }
   return value;
 }
@@ -77,7 +85,8 @@ function milliseconds(option: string, text: string, zeroAllowed: boolean): numbe
   const value = Number(text);
   if (!/^\d+(\.\d+)?$/.test(text) || value > 3600 || (!zeroAllowed && value === 0)) {
     const range = zeroAllowed ? "from 0" : "above 0";
-    throw new UsageError(`expected --${option} to be a number of seconds ${range} up to 3600, got ${JSON.stringify(text)}`);
+    const what = `a number of seconds ${range} up to 3600`;
+    throw new UsageError(`expected --${option} to be ${what}, got ${JSON.stringify(text)}`);
   }
   return Math.round(value * 1000);
 }
@@ -85,7 +94,8 @@ function milliseconds(option: string, text: string, zeroAllowed: boolean): numbe
 function connectionMode(text: string): ConnectionMode {
   const mode = CONNECTION_MODES.find((name) => name === text);
   if (mode === undefined) {
-    throw new UsageError(`expected --connections to list ${CONNECTION_MODES.join(" or ")}, got ${JSON.stringify(text)}`);
+    const modes = CONNECTION_MODES.join(" or ");
+    throw new UsageError(`expected --connections to list ${modes}, got ${JSON.stringify(text)}`);
   }
   return mode;
 }

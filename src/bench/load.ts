@@ -109,7 +109,9 @@ export async function runScenario(
         const start = performance.now();
         if (start >= countUntil) return;
         const write = isWrite(count, scenario.writePercent);
-        const request: Request = write ? ["CHANGE_MILEAGE", car.license, car.mileage + 1] : ["GET_CAR_DETAILS", car.license];
+        const request: Request = write
+          ? ["CHANGE_MILEAGE", car.license, car.mileage + 1]
+          : ["GET_CAR_DETAILS", car.license];
         let failure: string | undefined;
         try {
           const reply = await client.send(request);
@@ -118,7 +120,8 @@ export async function runScenario(
         } catch (error) {
           failure = (error as Error).message;
           await client.close();
-          client = await openClient(address, scenario.connection); // a broken connection stays broken
+          // A broken connection stays broken: open another.
+          client = await openClient(address, scenario.connection);
         }
         const end = performance.now();
         if (start < countFrom) continue; // the warm-up
@@ -156,9 +159,13 @@ export async function runScenario(
 
 /** Registers one car per client, with mileage 0, and resolves with them. */
 export async function registerCars(address: Address, clients: number): Promise<BenchCar[]> {
-  const cars = Array.from({ length: clients }, (_, index) => ({ license: `BENCH ${process.pid}-${index + 1}`, mileage: 0 }));
+  const cars = Array.from({ length: clients }, (_, index) => ({
+    license: `BENCH ${process.pid}-${index + 1}`,
+    mileage: 0,
+  }));
   for (const car of cars) {
-    const reply = await handleRequest(address, ["NEW_REGISTRATION", car.license, 4, car.mileage, "Bench Client"]);
+    const request: Request = ["NEW_REGISTRATION", car.license, 4, car.mileage, "Bench Client"];
+    const reply = await handleRequest(address, request);
     if (!reply[0]) throw new Error(`cannot register ${car.license} for the bench: ${reply[1]}`);
   }
   return cars;
@@ -173,7 +180,9 @@ export async function checkCars(address: Address, cars: readonly BenchCar[]): Pr
   for (const car of cars) {
     const reply = await handleRequest(address, ["GET_CAR_DETAILS", car.license]);
     const mileage = reply[0] ? reply[2] : reply[1];
-    if (mileage !== car.mileage) problems.push(`${car.license}: expected mileage ${car.mileage}, the server has ${String(mileage)}`);
+    if (mileage === car.mileage) continue;
+    const found = `the server has ${String(mileage)}`;
+    problems.push(`${car.license}: expected mileage ${car.mileage}, ${found}`);
   }
   return problems;
 }

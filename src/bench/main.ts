@@ -6,7 +6,8 @@ import { join } from "node:path";
 import type { Address } from "../protocol/address.ts";
 import { isHelpRequest, UsageError } from "../server/server-arguments.ts";
 import { ServerProcess } from "../server/server-process.ts";
-import { BENCH_HELP, BENCH_USAGE, parseBenchArguments, type BenchOptions } from "./bench-arguments.ts";
+import { BENCH_HELP, BENCH_USAGE, parseBenchArguments } from "./bench-arguments.ts";
+import type { BenchOptions } from "./bench-arguments.ts";
 import { checkCars, registerCars, runScenario, type ScenarioResult } from "./load.ts";
 import { describeMachine, formatReport, ratiosOf, type BenchReport } from "./report.ts";
 
@@ -45,7 +46,8 @@ async function startOwnServer(): Promise<{ address: Address } & AsyncDisposable>
 const options = readOptions();
 const machine = describeMachine();
 if (machine.loadAverage > machine.cpus / 2) {
-  console.warn(`Warning: the load average is ${machine.loadAverage.toFixed(2)} on ${machine.cpus} cores: the machine is busy, and the figures will be low and noisy`);
+  const load = `the load average is ${machine.loadAverage.toFixed(2)} on ${machine.cpus} cores`;
+  console.warn(`Warning: ${load}: the machine is busy, and the figures will be low and noisy`);
 }
 try {
   await using ownServer = options.target === undefined ? await startOwnServer() : undefined;
@@ -68,8 +70,12 @@ try {
     problems: await checkCars(address, cars),
   };
   console.log(formatReport(report));
-  if (options.jsonPath !== undefined) await writeFile(options.jsonPath, `${JSON.stringify(report, null, 2)}\n`);
-  if (report.problems.length > 0 || scenarios.some((scenario) => scenario.failed > 0)) process.exitCode = 1;
+  if (options.jsonPath !== undefined) {
+    await writeFile(options.jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+  }
+  if (report.problems.length > 0 || scenarios.some((scenario) => scenario.failed > 0)) {
+    process.exitCode = 1;
+  }
 } catch (error) {
   if (!(error instanceof Error)) throw error;
   console.error(`The bench stopped: ${error.message}`);

@@ -15,7 +15,7 @@ describe("percentile", () => {
     }));
   });
 
-  it("has at least p percent of the samples at or below it, and fewer than p percent below it", () => {
+  it("has at least p percent of the samples at or below it, and fewer below it", () => {
     fc.assert(fc.property(samples, percent, (sorted, p) => {
       const value = percentile(sorted, p);
       const atOrBelow = sorted.filter((sample) => sample <= value).length;

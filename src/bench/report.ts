@@ -46,7 +46,10 @@ export function ratiosOf(scenarios: readonly ScenarioResult[]): BenchReport["rat
     const persistent = scenarios.find((scenario) =>
       scenario.connection !== "one-shot" && scenario.writePercent === oneShot.writePercent);
     if (persistent === undefined || oneShot.requestsPerSecond === 0) continue;
-    ratios.push({ writePercent: oneShot.writePercent, persistentOverOneShot: persistent.requestsPerSecond / oneShot.requestsPerSecond });
+    ratios.push({
+      writePercent: oneShot.writePercent,
+      persistentOverOneShot: persistent.requestsPerSecond / oneShot.requestsPerSecond,
+    });
   }
   return ratios;
 }
@@ -55,8 +58,10 @@ export function ratiosOf(scenarios: readonly ScenarioResult[]): BenchReport["rat
 export function formatReport(report: BenchReport): string {
   const { machine, timing } = report;
   const lines = [
-    `${machine.cpus} × ${machine.model}, Node ${machine.node} on ${machine.platform}, load average ${machine.loadAverage.toFixed(2)} before the start`,
-    `${report.clients} clients; each scenario ${seconds(timing.durationMs)} after ${seconds(timing.warmupMs)} of warm-up; server: ${report.server}`,
+    `${machine.cpus} × ${machine.model}, Node ${machine.node} on ${machine.platform}, `
+      + `load average ${machine.loadAverage.toFixed(2)} before the start`,
+    `${report.clients} clients; each scenario ${seconds(timing.durationMs)} `
+      + `after ${seconds(timing.warmupMs)} of warm-up; server: ${report.server}`,
     "",
     row(["scenario", "requests", "failed", "req/s", "p50 ms", "p99 ms", "max ms"]),
   ];
@@ -73,13 +78,18 @@ export function formatReport(report: BenchReport): string {
   }
   lines.push("");
   for (const { writePercent, persistentOverOneShot } of report.ratios) {
-    lines.push(`persistent / one per connection, ${describeMix(writePercent)}: ${persistentOverOneShot.toFixed(2)}x`);
+    const ratio = persistentOverOneShot.toFixed(2);
+    lines.push(`persistent / one per connection, ${describeMix(writePercent)}: ${ratio}x`);
   }
   for (const scenario of report.scenarios) {
-    if (scenario.firstFailure !== undefined) lines.push(`${describeScenario(scenario)}, first failure: ${scenario.firstFailure}`);
+    if (scenario.firstFailure === undefined) continue;
+    lines.push(`${describeScenario(scenario)}, first failure: ${scenario.firstFailure}`);
   }
-  if (report.problems.length === 0) lines.push("checked: every car has the mileage of its last acknowledged write");
-  else lines.push("CHECK FAILED:", ...report.problems.map((problem) => `  ${problem}`));
+  if (report.problems.length === 0) {
+    lines.push("checked: every car has the mileage of its last acknowledged write");
+  } else {
+    lines.push("CHECK FAILED:", ...report.problems.map((problem) => `  ${problem}`));
+  }
   return lines.join("\n");
 }
 
@@ -90,7 +100,8 @@ function describeMix(writePercent: number): string {
 }
 
 function describeScenario({ writePercent, connection }: ScenarioResult): string {
-  return `${describeMix(writePercent)}, ${connection === "one-shot" ? "one per connection" : "persistent"}`;
+  const way = connection === "one-shot" ? "one per connection" : "persistent";
+  return `${describeMix(writePercent)}, ${way}`;
 }
 
 function seconds(ms: number): string {

@@ -18,7 +18,8 @@ interface Waiting {
 
 /**
  * One connection to the server for many requests, in JSON, opened with a HELLO (chapter 14).
- * Requests may be pipelined, sent as fast as the socket takes them, and the replies come back in order.
+ * Requests may be pipelined, sent as fast as the socket takes them, and the replies come back
+ * in order.
  *
  * @example
  * await using connection = await PersistentConnection.open({ host: "127.0.0.1", port: 9653 });
@@ -41,7 +42,8 @@ export class PersistentConnection implements AsyncDisposable {
     this.#address = address;
     this.#connection = connection;
     this.#timeoutMs = timeoutMs;
-    connection.socket.on("error", () => {}); // the error also ends the reading loop, which reports it
+    // The error also ends the reading loop, which reports it.
+    connection.socket.on("error", () => {});
     connection.socket.on("drain", () => this.#writeUnsent());
     this.#reading = this.#readReplies();
   }
@@ -53,21 +55,28 @@ export class PersistentConnection implements AsyncDisposable {
    * connection without answering it): use a connection per request then. No request waits for
    * its reply longer than `timeoutMs` (10 s unless told otherwise), nor does the connecting.
    */
-  static async open(address: Address, { timeoutMs = DEFAULT_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<PersistentConnection> {
+  static async open(
+    address: Address, { timeoutMs = DEFAULT_TIMEOUT_MS }: { timeoutMs?: number } = {},
+  ): Promise<PersistentConnection> {
     // A deadline for connecting only: a signal that fired later would destroy the open connection.
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
-    const socket = await connectTo(address, deadline.signal, timeoutMs).finally(() => clearTimeout(timer));
+    const socket = await connectTo(address, deadline.signal, timeoutMs)
+      .finally(() => clearTimeout(timer));
     const connection = new PersistentConnection(address, socket, timeoutMs);
     const server = formatAddress(address);
     try {
       const reply = await connection.request(HELLO_REQUEST);
-      if (!reply[0]) throw new Error(`${server} does not keep connections open: it answered HELLO with ${JSON.stringify(reply)}`);
+      if (!reply[0]) {
+        const answered = `it answered HELLO with ${JSON.stringify(reply)}`;
+        throw new Error(`${server} does not keep connections open: ${answered}`);
+      }
       return connection;
     } catch (error) {
       await connection[Symbol.asyncDispose]();
       if (!(error instanceof RequestError && error.reason === "no-reply")) throw error;
-      throw new Error(`${server} does not keep connections open: it closed the connection without answering HELLO`, { cause: error });
+      const closed = "it closed the connection without answering HELLO";
+      throw new Error(`${server} does not keep connections open: ${closed}`, { cause: error });
     }
   }
 
@@ -80,17 +89,19 @@ export class PersistentConnection implements AsyncDisposable {
   request(request: Request): Promise<Reply> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     return new Promise<Reply>((resolve, reject) => {
-      this.#unsent.push(encodeFrame(request)); // first: a request JSON cannot carry never waits for a reply
+      // First: a request that JSON cannot carry throws here, and never waits for a reply.
+      this.#unsent.push(encodeFrame(request));
       const timer = setTimeout(() => this.#timedOut(request), this.#timeoutMs);
       this.#waiting.push({ resolve, reject, timer });
       this.#writeUnsent();
     });
   }
 
-  /** Gives up on the connection: a reply late by the deadline would be taken for the next request's. */
+  /** Gives up on the connection: a reply after the deadline would be taken for the next request's. */
   #timedOut(request: Request): void {
     const server = formatAddress(this.#address);
-    const message = `${server} did not reply to ${String(request[0])} within ${this.#timeoutMs} ms: is the server stuck?`;
+    const late = `did not reply to ${String(request[0])} within ${this.#timeoutMs} ms`;
+    const message = `${server} ${late}: is the server stuck?`;
     this.#fail(new RequestError(this.#address, "timed-out", message));
     this.#connection.socket.destroy();
   }
@@ -109,16 +120,23 @@ export class PersistentConnection implements AsyncDisposable {
         const reply = decodePayload(payload);
         const waiting = this.#waiting.shift();
         if (waiting === undefined || !isReply(reply)) {
-          throw new RequestError(this.#address, "not-a-reply", `${server} sent ${JSON.stringify(reply)}, which answers no request of this connection`);
+          const stray = `${server} sent ${JSON.stringify(reply)}, `
+            + "which answers no request of this connection";
+          throw new RequestError(this.#address, "not-a-reply", stray);
         }
         clearTimeout(waiting.timer);
         waiting.resolve(reply);
       }
-      const unanswered = this.#waiting.length === 1 ? "1 request" : `${this.#waiting.length} requests`;
-      if (this.#waiting.length > 0) throw new RequestError(this.#address, "no-reply", `${server} closed the connection with ${unanswered} unanswered`);
+      const count = this.#waiting.length;
+      const unanswered = count === 1 ? "1 request" : `${count} requests`;
+      if (count > 0) {
+        const closed = `${server} closed the connection with ${unanswered} unanswered`;
+        throw new RequestError(this.#address, "no-reply", closed);
+      }
     } catch (error) {
       this.#fail(error instanceof RequestError ? error
-        : new RequestError(this.#address, "lost", `lost the connection to ${server}: ${(error as Error).message}`, { cause: error }));
+        : new RequestError(this.#address, "lost",
+          `lost the connection to ${server}: ${(error as Error).message}`, { cause: error }));
     }
     this.#fail(new RequestError(this.#address, "lost", `the connection to ${server} is closed`));
   }
@@ -133,7 +151,10 @@ export class PersistentConnection implements AsyncDisposable {
     }
   }
 
-  /** Closes the connection politely, once the replies to every request made have arrived (the unsent frames go first). */
+  /**
+   * Closes the connection politely, once the replies to every request made have arrived (the
+   * unsent frames go first).
+   */
   async [Symbol.asyncDispose](): Promise<void> {
     for (const frame of this.#unsent.splice(0)) this.#connection.socket.write(frame);
     await this.#connection[Symbol.asyncDispose]();

@@ -9,13 +9,15 @@ async function* chunksOf(...chunks: Uint8Array[]): AsyncGenerator<Uint8Array> {
   yield* chunks;
 }
 
-const text = (payload: Uint8Array | undefined) => (payload === undefined ? undefined : Buffer.from(payload).toString());
+const text = (payload: Uint8Array | undefined) =>
+  (payload === undefined ? undefined : Buffer.from(payload).toString());
 
 describe("FrameReader", () => {
   it("hands out frames that arrived in one chunk one at a time, in order", async () => {
     const together = Buffer.concat([encodeFrame(["A"]), encodeFrame(["B"]), encodeFrame(["C"])]);
     const reader = new FrameReader(chunksOf(together));
-    expect([text(await reader.next()), text(await reader.next()), text(await reader.next())]).toEqual(['["A"]', '["B"]', '["C"]']);
+    const three = [text(await reader.next()), text(await reader.next()), text(await reader.next())];
+    expect(three).toEqual(['["A"]', '["B"]', '["C"]']);
     expect(await reader.next()).toBeUndefined();
   });
 

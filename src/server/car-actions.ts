@@ -14,13 +14,13 @@ export interface CarActionContext {
   readonly registry: CarRegistry;
   /** Called when a client asks the server to shut down. */
   readonly requestShutdown: () => void;
-  /** Records a change before it is applied; the change is dropped if this rejects. By default nothing is recorded. */
+  /** Records a change before it is applied (dropped if this rejects). By default, nothing. */
   readonly audit?: (change: Change) => Promise<void>;
-  /** Held, for the license in question, from the check of a car to its change. By default, new {@link LicenseLocks}. */
+  /** Held per license, from a car's check to its change. By default, new {@link LicenseLocks}. */
   readonly lock?: KeyedLock;
 }
 
-/** What a change gets: the context with its defaults filled in, and the lock of the car it changes. */
+/** What a change gets: the context with its defaults, and the lock of the car it changes. */
 type Dependencies = Required<Omit<CarActionContext, "lock">> & { readonly lock: Lock };
 
 /** Builds the dispatch table: one entry per action of the protocol. */
@@ -40,7 +40,8 @@ export function createCarActions(options: CarActionContext): ActionTable {
       (license, owner) => changeOwner(forCar(license), license, owner)),
     defineAction("NEW_REGISTRATION",
       [["license", "string"], ["seats", "integer"], ["mileage", "integer"], ["owner", "string"]],
-      (license, seats, mileage, owner) => newRegistration(forCar(license), license, seats, mileage, owner)),
+      (license, seats, mileage, owner) =>
+        newRegistration(forCar(license), license, seats, mileage, owner)),
     defineAction("SHUTDOWN", [], () => {
       context.requestShutdown();
       return undefined;

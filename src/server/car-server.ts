@@ -116,12 +116,18 @@ export class CarServer {
    * broke, went silent, or closed before a one-shot client's request. A persistent client that
    * closes between requests gets an answer without a reply: a polite close.
    */
-  async #answerNext(socket: Socket, frames: FrameReader, persistent: boolean): Promise<Answer | undefined> {
-    const stopReadDeadlines = persistent ? startNextRequestDeadlines(socket, this.#limits) : startReadDeadlines(socket, this.#limits);
+  async #answerNext(
+    socket: Socket, frames: FrameReader, persistent: boolean,
+  ): Promise<Answer | undefined> {
+    const stopReadDeadlines = persistent
+      ? startNextRequestDeadlines(socket, this.#limits)
+      : startReadDeadlines(socket, this.#limits);
     let codec = JSON_CODEC;
     try {
       const payload = await frames.next();
-      if (payload === undefined) return persistent ? { codec, reply: undefined, keepOpen: false } : undefined;
+      if (payload === undefined) {
+        return persistent ? { codec, reply: undefined, keepOpen: false } : undefined;
+      }
       this.#waiting.delete(socket);
       stopReadDeadlines();
       codec = codecOf(payload);
@@ -266,7 +272,10 @@ function startNextRequestDeadlines(socket: Socket, limits: ConnectionLimits): ()
   };
 }
 
-/** What the server sends back for one request, in the request's codec, and whether the connection stays open after it. */
+/**
+ * What the server sends back for one request, in the request's codec, and whether the connection
+ * stays open after it.
+ */
 interface Answer {
   codec: Codec;
   /** The reply; undefined for none. */

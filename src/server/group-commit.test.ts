@@ -20,7 +20,7 @@ beforeEach(async () => {
 
 afterEach(() => rm(directory, { recursive: true, force: true }));
 
-/** The real file, with its datasyncs counted; the one numbered `failFrom` (from 1) and every later one fail. */
+/** The real file, its datasyncs counted; the one numbered `failFrom` (from 1) and all after it fail. */
 function countingFile(calls: { datasyncs: number; failFrom: number }) {
   return async (file: string): Promise<AuditLogFile> => {
     const handle = await open(file, "a");
@@ -38,13 +38,14 @@ function countingFile(calls: { datasyncs: number; failFrom: number }) {
 
 async function changesInFile(): Promise<Change[]> {
   const text = await readFile(path, "utf8");
-  return text.split("\n").filter((line) => line !== "").map((line) => (JSON.parse(line) as { change: Change }).change);
+  const lines = text.split("\n").filter((line) => line !== "");
+  return lines.map((line) => (JSON.parse(line) as { change: Change }).change);
 }
 
 const mileage = (index: number): Change => ["CHANGE_MILEAGE", `CAR ${index}`, 1000 + index];
 
 describe("the journal's group commit", () => {
-  it("makes concurrent writes share datasyncs, and has every acknowledged write in the file", async () => {
+  it("makes concurrent writes share datasyncs, with every acknowledged write in the file", async () => {
     const calls = { datasyncs: 0, failFrom: Infinity };
     await using log = await AuditLog.open(path, countingFile(calls));
     const changes = Array.from({ length: 20 }, (_, index) => mileage(index));
@@ -53,14 +54,17 @@ describe("the journal's group commit", () => {
     expect(calls.datasyncs).toBeGreaterThan(0);
     expect(await changesInFile()).toEqual(changes);
   });
+});
 
-  it("rejects every write of a batch whose datasync fails, and acknowledges none of them", async () => {
+describe("the journal's group commit, when a datasync fails", () => {
+  it("rejects every write of a batch whose datasync fails, acknowledging none", async () => {
     const calls = { datasyncs: 0, failFrom: 2 };
     await using log = await AuditLog.open(path, countingFile(calls));
     const first = log.record(mileage(0)); // the first batch, alone: its datasync succeeds
     const batch = Array.from({ length: 5 }, (_, index) => log.record(mileage(index + 1)));
     const outcomes = await Promise.allSettled([first, ...batch]);
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", ...batch.map(() => "rejected")]);
+    expect(outcomes.map((outcome) => outcome.status))
+      .toEqual(["fulfilled", ...batch.map(() => "rejected")]);
     expect(calls.datasyncs).toBe(2);
   });
 });
@@ -80,27 +84,32 @@ describe("the journal, alone and after a failure", () => {
     await using log = await AuditLog.open(path, countingFile(calls));
     await expect(log.record(mileage(1))).rejects.toThrow("EIO");
     calls.failFrom = Infinity;
-    await expect(log.record(mileage(2))).rejects.toThrow("the audit log refuses changes since a write to it failed: EIO");
+    await expect(log.record(mileage(2)))
+      .rejects.toThrow("the audit log refuses changes since a write to it failed: EIO");
     expect(calls.datasyncs).toBe(1);
   });
 });
 
 describe("a server whose journal fails", () => {
-  it("acknowledges none of the writes, applies none, reports the failure, and still answers reads", async () => {
+  it("acknowledges no write, applies none, reports the failure, and still answers reads", async () => {
     const calls = { datasyncs: 0, failFrom: 1 };
     await using log = await AuditLog.open(path, countingFile(calls));
     const registry = createSampleRegistry();
-    const server = new CarServer(createCarActions({ registry, requestShutdown() {}, audit: (change) => log.record(change) }));
+    const audit = (change: Change) => log.record(change);
+    const server = new CarServer(createCarActions({ registry, requestShutdown() {}, audit }));
     const address = await server.listen("127.0.0.1", 0);
     const reported = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       const licenses = ["024 HYR", "381 PFD", "B 402 KX"];
-      const replies = await Promise.all(licenses.map((license) => handleRequest(address, ["CHANGE_OWNER", license, "Nobody"])));
-      expect(replies).toEqual(licenses.map(() => [false, "The server failed to handle this request"]));
+      const replies = await Promise.all(licenses.map((license) =>
+        handleRequest(address, ["CHANGE_OWNER", license, "Nobody"])));
+      const failed = [false, "The server failed to handle this request"];
+      expect(replies).toEqual(licenses.map(() => failed));
       expect(reported).toHaveBeenCalledTimes(licenses.length);
       expect(String(reported.mock.calls[0]?.[1])).toContain("EIO");
       expect([...registry.entries()].some(([, car]) => car.owner === "Nobody")).toBe(false);
-      expect(await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"])).toEqual([true, 2, 97543, "Jack Lemon"]);
+      expect(await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"]))
+        .toEqual([true, 2, 97543, "Jack Lemon"]);
     } finally {
       reported.mockRestore();
       await server.close();

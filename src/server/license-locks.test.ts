@@ -24,16 +24,22 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 describe("changes under a lock per license", () => {
   it("wait for the disk together when they change different cars", async () => {
     const { audit, held, letThrough } = holdingAudit();
-    const actions = createCarActions({ registry: createSampleRegistry(), requestShutdown() {}, audit });
+    const registry = createSampleRegistry();
+    const actions = createCarActions({ registry, requestShutdown() {}, audit });
     const first = actions.get("CHANGE_MILEAGE")?.run(["024 HYR", 100_000]);
     const second = actions.get("CHANGE_OWNER")?.run(["381 PFD", "Jill Lemon"]);
     await tick();
-    expect(held).toEqual([["CHANGE_MILEAGE", "024 HYR", 100_000], ["CHANGE_OWNER", "381 PFD", "Jill Lemon"]]);
+    expect(held).toEqual([
+      ["CHANGE_MILEAGE", "024 HYR", 100_000],
+      ["CHANGE_OWNER", "381 PFD", "Jill Lemon"],
+    ]);
     letThrough();
     expect(await Promise.all([first, second])).toEqual([[true, null], [true, null]]);
   });
+});
 
-  it("take turns when they change the same car, the second checking against the first", async () => {
+describe("changes to one car, under a lock per license", () => {
+  it("take turns when they change the same car, the second checked against the first", async () => {
     const { audit, held, letThrough } = holdingAudit();
     const registry = createSampleRegistry();
     const actions = createCarActions({ registry, requestShutdown() {}, audit });
@@ -42,7 +48,8 @@ describe("changes under a lock per license", () => {
     await tick();
     expect(held).toEqual([["CHANGE_MILEAGE", "024 HYR", 110_000]]);
     letThrough();
-    expect(await Promise.all([first, second])).toEqual([[true, null], [false, "Cannot wind the odometer back"]]);
+    expect(await Promise.all([first, second]))
+      .toEqual([[true, null], [false, "Cannot wind the odometer back"]]);
   });
 });
 

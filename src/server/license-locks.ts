@@ -2,7 +2,7 @@
 // To change it, edit chapters/15-group-commit.md.
 import { Mutex, type Releaser } from "./mutex.ts";
 
-/** A lock per key: {@link LicenseLocks}, or any chapter 6 lock, which ignores the key and locks everything. */
+/** A lock per key: {@link LicenseLocks}, or any chapter 6 lock, which ignores the key. */
 export interface KeyedLock {
   acquire(key: string): Promise<Disposable>;
 }

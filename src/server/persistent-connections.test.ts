@@ -19,7 +19,8 @@ let server: CarServer;
 let address: Address;
 
 async function startServer(limits: Partial<ConnectionLimits> = {}) {
-  server = new CarServer(createCarActions({ registry: createSampleRegistry(), requestShutdown() {} }), { shutdownGraceMs: 200, ...limits });
+  const actions = createCarActions({ registry: createSampleRegistry(), requestShutdown() {} });
+  server = new CarServer(actions, { shutdownGraceMs: 200, ...limits });
   address = await server.listen("127.0.0.1", 0);
 }
 
@@ -31,11 +32,14 @@ async function connect(): Promise<{ socket: Socket; replies: () => Promise<unkno
   const socket = net.connect(address.port, address.host);
   await once(socket, "connect");
   const frames = new FrameReader(socket[Symbol.asyncIterator]());
-  /** Reads until the server closes (or resets, when it closed while the client still wrote), and returns every message. */
+  /**
+   * Reads until the server closes (or resets, when it closed while the client still wrote), and
+   * returns every message.
+   */
   const replies = async () => {
     const messages: unknown[] = [];
     try {
-      for (let payload = await frames.next(); payload !== undefined; payload = await frames.next()) {
+      for (let payload = await frames.next(); payload; payload = await frames.next()) {
         messages.push(JSON.parse(Buffer.from(payload).toString()));
       }
     } catch (error) {
@@ -69,7 +73,8 @@ describe("a persistent connection", () => {
 describe("a connection without HELLO", () => {
   it("gets one reply, then the server closes, whatever else the client sends", async () => {
     const { socket, replies } = await connect();
-    socket.write(Buffer.concat([encodeFrame(["GET_CAR_DETAILS", "024 HYR"]), encodeFrame(["GET_CAR_DETAILS", "024 HYR"])]));
+    const twice = encodeFrame(["GET_CAR_DETAILS", "024 HYR"]);
+    socket.write(Buffer.concat([twice, twice]));
     expect(await replies()).toEqual([[true, 2, 97543, "Jack Lemon"]]);
   });
 });
@@ -78,7 +83,8 @@ describe("PersistentConnection", () => {
   it("sends many requests over one connection, each promise getting its own reply", async () => {
     await using connection = await PersistentConnection.open(address);
     const mileages = [97544, 97545, 97546, 97547, 97548];
-    const changes = mileages.map((mileage) => connection.request(["CHANGE_MILEAGE", "024 HYR", mileage]));
+    const changes = mileages.map((mileage) =>
+      connection.request(["CHANGE_MILEAGE", "024 HYR", mileage]));
     const read = connection.request(["GET_CAR_DETAILS", "024 HYR"]);
     expect(server.connectionCount).toBe(1);
     expect(await Promise.all(changes)).toEqual(mileages.map(() => [true, null]));
