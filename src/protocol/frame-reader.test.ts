@@ -32,13 +32,15 @@ describe("FrameReader", () => {
 describe("FrameReader, across chunks and over the limit", () => {
   it("reassembles a frame split across chunks, and keeps the start of the next", async () => {
     const bytes = Buffer.concat([encodeFrame(["first"]), encodeFrame(["second"])]);
-    const reader = new FrameReader(chunksOf(bytes.subarray(0, 3), bytes.subarray(3, 20), bytes.subarray(20)));
+    const chunks = chunksOf(bytes.subarray(0, 3), bytes.subarray(3, 20), bytes.subarray(20));
+    const reader = new FrameReader(chunks);
     expect(text(await reader.next())).toBe('["first"]');
     expect(text(await reader.next())).toBe('["second"]');
   });
 
   it("refuses a header over the limit", async () => {
-    const reader = new FrameReader(chunksOf(encodeFrame(["x".repeat(100)])), { maxPayloadBytes: 10 });
+    const big = encodeFrame(["x".repeat(100)]);
+    const reader = new FrameReader(chunksOf(big), { maxPayloadBytes: 10 });
     await expect(reader.next()).rejects.toMatchObject({ reason: "too-large" });
   });
 });

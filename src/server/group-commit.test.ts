@@ -20,7 +20,7 @@ beforeEach(async () => {
 
 afterEach(() => rm(directory, { recursive: true, force: true }));
 
-/** The real file, its datasyncs counted; the one numbered `failFrom` (from 1) and all after it fail. */
+/** The file, datasyncs counted; the one numbered `failFrom` (from 1) and all later ones fail. */
 function countingFile(calls: { datasyncs: number; failFrom: number }) {
   return async (file: string): Promise<AuditLogFile> => {
     const handle = await open(file, "a");
@@ -45,7 +45,7 @@ async function changesInFile(): Promise<Change[]> {
 const mileage = (index: number): Change => ["CHANGE_MILEAGE", `CAR ${index}`, 1000 + index];
 
 describe("the journal's group commit", () => {
-  it("makes concurrent writes share datasyncs, with every acknowledged write in the file", async () => {
+  it("makes concurrent writes share datasyncs, every acknowledged one in the file", async () => {
     const calls = { datasyncs: 0, failFrom: Infinity };
     await using log = await AuditLog.open(path, countingFile(calls));
     const changes = Array.from({ length: 20 }, (_, index) => mileage(index));
@@ -91,7 +91,7 @@ describe("the journal, alone and after a failure", () => {
 });
 
 describe("a server whose journal fails", () => {
-  it("acknowledges no write, applies none, reports the failure, and still answers reads", async () => {
+  it("acknowledges no write, applies none, reports the failure, still answers reads", async () => {
     const calls = { datasyncs: 0, failFrom: 1 };
     await using log = await AuditLog.open(path, countingFile(calls));
     const registry = createSampleRegistry();

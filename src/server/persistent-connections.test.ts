@@ -98,10 +98,11 @@ describe("a persistent connection, under the limits", () => {
     await startServer({ idleTimeoutMs: 50 });
     const { socket, replies } = await connect();
     socket.write(encodeFrame(HELLO_REQUEST));
-    expect(await replies()).toEqual([[true, "persistent"]]); // then the close, without the client ending
+    // Then the close, without the client ending:
+    expect(await replies()).toEqual([[true, "persistent"]]);
   });
 
-  it("outlives the request deadline, which runs for each request, not from the connection", async () => {
+  it("outlives the request deadline, which runs for each request, not the connection", async () => {
     await server.close();
     await startServer({ requestTimeoutMs: 100 });
     const { socket, replies } = await connect();
@@ -119,7 +120,8 @@ describe("a persistent connection, under the limits", () => {
     socket.write(encodeFrame(HELLO_REQUEST));
     const frame = encodeFrame(["GET_CAR_DETAILS", "024 HYR"]);
     let sent = 0;
-    const trickle = setInterval(() => socket.write(frame.subarray(sent, ++sent)), 20); // a byte every 20 ms
+    // A byte every 20 ms:
+    const trickle = setInterval(() => socket.write(frame.subarray(sent, ++sent)), 20);
     try {
       expect(await replies()).toEqual([[true, "persistent"]]); // no reply to the trickled request
       expect(sent).toBeLessThan(frame.length);
@@ -128,14 +130,15 @@ describe("a persistent connection, under the limits", () => {
     }
   });
 
-  it("refuses a request over the size limit, and closes, after answering the ones before it", async () => {
+  it("refuses a request over the size limit and closes, after answering those before", async () => {
     await server.close();
     await startServer({ maxRequestBytes: 100 });
     const { socket, replies } = await connect();
     socket.write(encodeFrame(HELLO_REQUEST));
     socket.write(encodeFrame(["GET_CAR_DETAILS", "024 HYR"]));
     const reply = replies();
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the two answers are out before the big one arrives
+    // The two answers are out before the big one arrives:
+    await new Promise((resolve) => setTimeout(resolve, 50));
     socket.write(encodeFrame(["GET_CAR_DETAILS", "x".repeat(200)]));
     expect(await reply).toEqual([
       [true, "persistent"],
@@ -159,8 +162,10 @@ describe("a connection without HELLO, more", () => {
   });
 
   it("still works for chapter 3's client, in JSON and in pickle", async () => {
-    expect(await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"])).toEqual([true, 2, 97543, "Jack Lemon"]);
-    expect(await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"], { codec: PICKLE_CODEC })).toEqual([true, 2, 97543, "Jack Lemon"]);
+    const details = [true, 2, 97543, "Jack Lemon"];
+    expect(await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"])).toEqual(details);
+    expect(await handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"], { codec: PICKLE_CODEC }))
+      .toEqual(details);
   });
 });
 
@@ -169,7 +174,8 @@ describe("PersistentConnection, when the server goes away", () => {
     const connection = await PersistentConnection.open(address);
     const waiting = connection.request(["SHUTDOWN"]); // the server closes without a reply
     await expect(waiting).rejects.toMatchObject({ reason: "no-reply" });
-    await expect(connection.request(["GET_CAR_DETAILS", "024 HYR"])).rejects.toMatchObject({ name: "RequestError" });
+    await expect(connection.request(["GET_CAR_DETAILS", "024 HYR"]))
+      .rejects.toMatchObject({ name: "RequestError" });
     await connection[Symbol.asyncDispose]();
   });
 });
@@ -177,7 +183,9 @@ describe("PersistentConnection, when the server goes away", () => {
 describe("a server shutting down", () => {
   /** A server of the test's own, with a minute of grace, which the test closes itself. */
   async function serverWithGrace(audit?: () => Promise<void>) {
-    const actions = createCarActions({ registry: createSampleRegistry(), requestShutdown() {}, ...(audit ? { audit } : {}) });
+    const registry = createSampleRegistry();
+    const context = { registry, requestShutdown() {}, ...(audit ? { audit } : {}) };
+    const actions = createCarActions(context);
     const own = new CarServer(actions, { shutdownGraceMs: 60_000 });
     return { own, ownAddress: await own.listen("127.0.0.1", 0) };
   }
@@ -185,14 +193,17 @@ describe("a server shutting down", () => {
   it("drops a persistent connection waiting for its next request at once", async () => {
     const { own, ownAddress } = await serverWithGrace();
     const connection = await PersistentConnection.open(ownAddress);
-    expect(await connection.request(["GET_CAR_DETAILS", "024 HYR"])).toEqual([true, 2, 97543, "Jack Lemon"]);
+    expect(await connection.request(["GET_CAR_DETAILS", "024 HYR"]))
+      .toEqual([true, 2, 97543, "Jack Lemon"]);
     await own.close();
-    await new Promise((resolve) => setTimeout(resolve, 100)); // the close has reached the client: no request may wait now
-    await expect(connection.request(["GET_CAR_DETAILS", "024 HYR"])).rejects.toMatchObject({ name: "RequestError" });
+    // The close has reached the client: no request may wait now.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(connection.request(["GET_CAR_DETAILS", "024 HYR"]))
+      .rejects.toMatchObject({ name: "RequestError" });
     await connection[Symbol.asyncDispose]();
   });
 
-  it("answers a request in flight, then closes the connection instead of reading another", async () => {
+  it("answers a request in flight, then closes the connection, reading no other", async () => {
     let letThrough!: () => void;
     const gate = new Promise<void>((resolve) => (letThrough = resolve));
     let audited!: () => void;
@@ -208,21 +219,25 @@ describe("a server shutting down", () => {
     letThrough();
     expect(await change).toEqual([true, null]);
     await closing;
-    await expect(connection.request(["GET_CAR_DETAILS", "024 HYR"])).rejects.toMatchObject({ name: "RequestError" });
+    await expect(connection.request(["GET_CAR_DETAILS", "024 HYR"]))
+      .rejects.toMatchObject({ name: "RequestError" });
     await connection[Symbol.asyncDispose]();
   });
 });
 
-/** A server that hands each connection to `serve`, with a reader of its frames; listening `at` a free port. */
+/** A server that hands each connection to `serve`, with a reader of its frames; `at` its port. */
 async function fakeServer(serve: (socket: Socket, frames: FrameReader) => Promise<void>) {
-  const fake = net.createServer((socket) => void serve(socket, new FrameReader(socket[Symbol.asyncIterator]())));
+  const fake = net.createServer((socket) =>
+    void serve(socket, new FrameReader(socket[Symbol.asyncIterator]())));
   return Object.assign(fake, { at: await listen(fake) });
 }
 
 describe("PersistentConnection, against other servers", () => {
   it.each([
-    ["answers HELLO as an unknown action", [false, 'Unknown action "HELLO"'], 'it answered HELLO with [false,"Unknown action \\"HELLO\\""]'],
-    ["closes without a reply, as the original's design does", undefined, "it closed the connection without answering HELLO"],
+    ["answers HELLO as an unknown action", [false, 'Unknown action "HELLO"'],
+      'it answered HELLO with [false,"Unknown action \\"HELLO\\""]'],
+    ["closes without a reply, as the original's design does", undefined,
+      "it closed the connection without answering HELLO"],
   ])("says that a server does not keep connections open when it %s", async (_, reply, why) => {
     await using fake = await fakeServer(async (socket, frames) => {
       await frames.next();
@@ -230,50 +245,64 @@ describe("PersistentConnection, against other servers", () => {
       else socket.end(encodeFrame(reply));
     });
     await expect(PersistentConnection.open(fake.at))
-      .rejects.toMatchObject({ name: "Error", message: `127.0.0.1:${fake.at.port} does not keep connections open: ${why}` });
+      .rejects.toMatchObject({
+        name: "Error", message: `127.0.0.1:${fake.at.port} does not keep connections open: ${why}`,
+      });
   });
 
   it("tells a refused connection from an unknown host, as handleRequest does", async () => {
     const { port } = await addressWithNoServer();
     await expect(PersistentConnection.open({ host: "127.0.0.1", port }))
-      .rejects.toMatchObject({ reason: "refused", message: `connect ECONNREFUSED 127.0.0.1:${port}: is the server running?` });
-    await expect(PersistentConnection.open({ host: "nosuch.invalid", port })).rejects.toMatchObject({ reason: "unreachable" });
+      .rejects.toMatchObject({
+        reason: "refused",
+        message: `connect ECONNREFUSED 127.0.0.1:${port}: is the server running?`,
+      });
+    await expect(PersistentConnection.open({ host: "nosuch.invalid", port }))
+      .rejects.toMatchObject({ reason: "unreachable" });
   });
 
-  it("gives up at the deadline on a server that says nothing, or stops answering, failing every request waiting", async () => {
-    await using silent = await fakeServer(async (socket) => void socket.resume()); // reads, never answers
+  it("gives up at the deadline on a silent or stuck server, failing every request", async () => {
+    // Reads, never answers:
+    await using silent = await fakeServer(async (socket) => void socket.resume());
+    const late = "did not reply to HELLO within 200 ms: is the server stuck?";
     await expect(PersistentConnection.open(silent.at, { timeoutMs: 200 })).rejects.toMatchObject({
-      reason: "timed-out", message: `127.0.0.1:${silent.at.port} did not reply to HELLO within 200 ms: is the server stuck?`,
+      reason: "timed-out", message: `127.0.0.1:${silent.at.port} ${late}`,
     });
     await using stuck = await fakeServer(async (socket, frames) => {
       await frames.next();
       socket.write(encodeFrame(HELLO_REPLY));
-      while (await frames.next().catch(() => undefined)); // reads every request, and never answers another
+      // Reads every request, and never answers another:
+      while (await frames.next().catch(() => undefined));
     });
     await using connection = await PersistentConnection.open(stuck.at, { timeoutMs: 200 });
-    const replies = [connection.request(["GET_CAR_DETAILS", "024 HYR"]), connection.request(["GET_CAR_DETAILS", "024 HYR"])];
+    const read = () => connection.request(["GET_CAR_DETAILS", "024 HYR"]);
+    const replies = [read(), read()];
     for (const reply of replies) await expect(reply).rejects.toMatchObject({ reason: "timed-out" });
-    await expect(connection.request(["GET_CAR_DETAILS", "024 HYR"])).rejects.toMatchObject({ reason: "timed-out" });
+    await expect(read()).rejects.toMatchObject({ reason: "timed-out" });
   });
 
-  it("stops writing while the server does not read, and sends every request, in order, once it does", async () => {
+  it("holds its writes while the server does not read, then sends them all in order", async () => {
     let startReading!: () => void;
     const reading = new Promise<void>((resolve) => (startReading = resolve));
     await using fake = await fakeServer(async (socket, frames) => {
       await frames.next();
       socket.write(encodeFrame(HELLO_REPLY));
       await reading;
-      for (let payload = await frames.next(); payload !== undefined; payload = await frames.next()) {
+      for (let payload = await frames.next(); payload; payload = await frames.next()) {
         socket.write(encodeFrame([true, JSON.parse(Buffer.from(payload).toString())[1]]));
       }
     });
     await using connection = await PersistentConnection.open(fake.at);
     const write = vi.spyOn(net.Socket.prototype, "write");
-    const replies = Array.from({ length: 400 }, (_, index) => connection.request(["ECHO", index, "x".repeat(60_000)])); // 24 MB
+    // 400 requests of 60 kB: 24 MB.
+    const replies = Array.from({ length: 400 }, (_, index) =>
+      connection.request(["ECHO", index, "x".repeat(60_000)]));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const socket = write.mock.contexts[0] as Socket;
-    expect(write.mock.calls.length).toBeLessThan(400); // the system's buffers took a few MB, and the writes stopped
-    expect(socket.writableLength).toBeLessThanOrEqual(socket.writableHighWaterMark + 60_100); // one frame past the mark
+    // The system's buffers took a few MB, and the writes stopped,
+    expect(write.mock.calls.length).toBeLessThan(400);
+    // one frame past the high-water mark:
+    expect(socket.writableLength).toBeLessThanOrEqual(socket.writableHighWaterMark + 60_100);
     write.mockRestore();
     startReading();
     expect(await Promise.all(replies)).toEqual(replies.map((_, index) => [true, index]));
