@@ -1,8 +1,8 @@
-import { DEFAULT_TIMEOUT_MS, handleRequest } from "#chapter-13/client/handle-request.ts";
-import { PersistentConnection } from "#chapter-13/client/persistent-connection.ts";
-import { formatAddress, RequestError } from "#chapter-13/client/request-error.ts";
-import type { Address } from "#chapter-13/protocol/address.ts";
-import type { Reply, Request } from "#chapter-13/protocol/messages.ts";
+import { DEFAULT_TIMEOUT_MS, handleRequest } from "#chapter-14/client/handle-request.ts";
+import { PersistentConnection } from "#chapter-14/client/persistent-connection.ts";
+import { formatAddress, RequestError } from "#chapter-14/client/request-error.ts";
+import type { Address } from "#chapter-14/protocol/address.ts";
+import type { Reply, Request } from "#chapter-14/protocol/messages.ts";
 
 /** How a {@link ConnectionPool} connects. */
 export interface PoolOptions {

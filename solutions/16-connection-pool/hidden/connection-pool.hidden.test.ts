@@ -1,14 +1,14 @@
 import net, { type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Address } from "#chapter-13/protocol/address.ts";
-import { decodePayload, encodeFrame } from "#chapter-13/protocol/frame.ts";
-import { FrameReader } from "#chapter-13/protocol/frame-reader.ts";
-import { HELLO_REPLY } from "#chapter-13/protocol/hello.ts";
-import type { Reply, Request } from "#chapter-13/protocol/messages.ts";
-import { createCarActions } from "#chapter-13/server/car-actions.ts";
-import { CarServer } from "#chapter-13/server/car-server.ts";
-import { createSampleRegistry } from "#chapter-13/server/sample-registrations.ts";
-import { addressWithNoServer, listen } from "#chapter-13/testing/listen.ts";
+import type { Address } from "#chapter-14/protocol/address.ts";
+import { decodePayload, encodeFrame } from "#chapter-14/protocol/frame.ts";
+import { FrameReader } from "#chapter-14/protocol/frame-reader.ts";
+import { HELLO_REPLY } from "#chapter-14/protocol/hello.ts";
+import type { Reply, Request } from "#chapter-14/protocol/messages.ts";
+import { createCarActions } from "#chapter-14/server/car-actions.ts";
+import { CarServer } from "#chapter-14/server/car-server.ts";
+import { createSampleRegistry } from "#chapter-14/server/sample-registrations.ts";
+import { addressWithNoServer, listen } from "#chapter-14/testing/listen.ts";
 import { ConnectionPool } from "../connection-pool.ts";
 
 const cleanups: (() => Promise<unknown>)[] = [];
