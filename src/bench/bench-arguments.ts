@@ -19,9 +19,10 @@ export interface BenchOptions {
   jsonPath?: string;
 }
 
-/** The bench's usage line. */
+/** The bench's usage, on two lines so that a terminal of 100 columns shows it whole. */
 export const BENCH_USAGE = "Usage: npm run bench -- "
-  + "[--clients N] [--duration S] [--warmup S] [--writes P,...] "
+  + "[--clients N] [--duration S] [--warmup S] [--writes P,...]\n"
+  + " ".repeat(24)
   + `[--connections ${CONNECTION_MODES.join(",")}] [--host H --port P] [--json FILE]`;
 
 const CONNECTIONS_HELP = "one-shot (a connection per request), persistent, or both (default both)";
