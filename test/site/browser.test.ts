@@ -114,7 +114,7 @@ describe("the course site in a browser", () => {
       const chapter = site.chapters.find((candidate) => candidate.chapter.number === exercise.chapterNumber);
       if (chapter === undefined) throw new Error(`${exercise.dir} belongs to no chapter`);
       await page.goto(`${server.url}${chapter.link}`, { waitUntil: "load" });
-      await page.locator("#course-exercises + ul a", { hasText: exercise.title }).click();
+      await page.locator(`.vp-doc a[href="${exercise.link}"]`).first().click();
       await page.waitForURL(`**${exercise.link}`);
       await page.locator(".vp-doc h1", { hasText: exercise.title }).waitFor();
       await expect(page.locator(".literate-chapter-links a").first().getAttribute("href")).resolves.toBe(chapter.link);

@@ -77,6 +77,21 @@ describe("the site's literate plugin", () => {
     expect(second).toContain(`used in <a href="/chapters/01-fixture.html#file-src-greet-ts"><code>src/greet.ts</code> (chapter 1)</a>`);
   });
 
+  it("marks a revision's new lines, dims the lines it keeps, and lists the lines it removes", () => {
+    const four = chapter(4, "# Greetings in full", "", fence("ts file=src/greet.ts replace",
+      "/** Says hello. */", "export function greet(name: string): string {", "  return `Hello, ${name}!`;", "}"));
+    const md = new MarkdownIt({
+      html: true,
+      highlight: (code) => `<pre><code>${code.slice(0, -1).split("\n").map((line) => `<span class="line">${line}</span>`).join("\n")}</code></pre>`,
+    });
+    literatePlugin(md, siteOf(one, two, three, four));
+    const html = md.render(four.text, { path: `${ROOT}/${four.file}` });
+    expect(html).toContain(`<div class="literate-fence literate-revision" id="file-src-greet-ts">`);
+    const marks = [...html.matchAll(/<span class="line (literate-\w+)">/g)].map((match) => match[1]);
+    expect(marks).toEqual(["literate-kept", "literate-kept", "literate-new", "literate-kept"]);
+    expect(html).toMatch(/<summary>1 line of the earlier version removed<\/summary><pre><code>  \/\/ «build the greeting»<\/code><\/pre>/);
+  });
+
   it("names the first definition of a chunk revised more than once", () => {
     const { html } = render(siteOf(one, two, three), three.file);
     expect(html).toContain(`<a href="/chapters/02-fixture.html#chunk-build-the-greeting">replaces the version of chapter 2</a>`);
@@ -99,6 +114,14 @@ describe("the site's literate plugin", () => {
     expect(html).toContain(`<a href="/changes/01-fixture.html">The files this chapter starts</a>`);
     expect(html).toContain(`<li><a href="/exercises/01-echo/">An echo server</a></li>`);
     expect(render(siteOf(one, two), two.file).html).toContain("What changed since chapter 1");
+  });
+
+  it("leaves the list of exercises to a chapter that has an Exercises section of its own", () => {
+    const own: Chapter = { ...one, text: `${one.text}\n## Exercises\n\n- [An echo server](../exercises/01-echo/README.md)\n` };
+    const { html } = render(siteOf(own, two), own.file);
+    expect(html).toContain(`<a href="#exercises">Exercises (1)</a>`);
+    expect(html).not.toContain(`id="course-exercises"`);
+    expect(html).toContain(`<a href="/exercises/01-echo/">An echo server</a>`);
   });
 
   it("points links at site pages and removes links into solutions/", () => {
@@ -134,6 +157,30 @@ describe("the site's literate plugin", () => {
     expect(siteHref(site, "chapters/01-fixture.md", "README.md")).toBe("/chapters/");
     expect(siteHref(site, "chapters/01-fixture.md", "https://nodejs.org/api/net.html")).toBeUndefined();
     expect(siteHref(site, "chapters/01-fixture.md", "../package.json")).toBeNull();
+  });
+});
+
+describe("the site's pages of a chapter's tests and of the appendix", () => {
+  const testsText = ["# Tests: Greetings", "", fence("ts file=src/greet.test.ts", "greetTest();")].join("\n") + "\n";
+  const appendixText = ["# Appendix", "", fence("ts chunk=\"build the greeting\" replace chapter=2", "return `Hi, ${name}`;")].join("\n") + "\n";
+  const withTests: Chapter = { ...one, text: `${one.text}\nThe [other tests](tests/01-fixture.md).\n`, tests: { file: "chapters/tests/01-fixture.md", text: testsText } };
+  const appendices = [{ file: "chapters/appendix/helpers.md", text: appendixText }];
+  const site = siteOf({ ...withTests, appendices }, { ...two, appendices });
+  const renderFile = (file: string, text: string): string =>
+    new MarkdownIt({ html: true }).use((md) => literatePlugin(md, site)).render(text, { path: `${ROOT}/${file}` });
+
+  it("captions the fences of a chapter's tests, as on the chapter's page", () => {
+    expect(renderFile("chapters/tests/01-fixture.md", testsText)).toContain(`<div class="literate-fence" id="file-src-greet-test-ts">`);
+  });
+
+  it("links a chapter to its tests' page", () => {
+    expect(siteHref(site, one.file, "tests/01-fixture.md")).toBe("/chapters/tests/01-fixture.md"); // VitePress turns .md into .html
+  });
+
+  it("links an appendix's revision to the version it replaces, on that version's page", () => {
+    const html = renderFile("chapters/appendix/helpers.md", appendixText);
+    expect(html).toContain(`href="/chapters/01-fixture.html#chunk-build-the-greeting"`);
+    expect(html).toContain("replaces the version of chapter 1");
   });
 });
 

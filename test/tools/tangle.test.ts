@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tangle, type Snapshot } from "../../tools/tangle/tangle.ts";
+import type { Chapter } from "../../tools/literate/chapters.ts";
 import { chapter, fence } from "./fixtures.ts";
 
 const HEADER_LINES = 2;
@@ -244,5 +245,47 @@ describe("tangle: errors at chapter-file:line", () => {
       chapter(1, fence("ts file=src/a.ts", "// «missing»")),
       chapter(2, fence("ts file=src/b.ts", "b();")),
     )).toHaveLength(1);
+  });
+});
+
+describe("tangle: a chapter's tests and the appendix", () => {
+  const appendixFile = "chapters/appendix/testing.md";
+  const withParts = (base: Chapter, tests: string[] | undefined, appendix: string[]): Chapter => ({
+    ...base,
+    ...(tests === undefined ? {} : { tests: { file: `chapters/tests/${base.slug}.md`, text: tests.join("\n") + "\n" } }),
+    appendices: [{ file: appendixFile, text: appendix.join("\n") + "\n" }],
+  });
+
+  it("tangles a chapter's tests into the chapter's own snapshot, after the chapter's fences", () => {
+    const one = withParts(chapter(1, fence("ts file=src/a.ts", "one();")), [fence("ts file=src/a.ts append", "tested();")], []);
+    const { snapshots, errors } = tangle([one, withParts(chapter(2, "No code."), undefined, [])]);
+    expect(errors).toEqual([]);
+    expect(body(snapshots[0], "src/a.ts")).toBe("one();\ntested();\n");
+    expect(snapshots[0]!.files.get("src/a.ts")!.lines.at(-1)?.origin).toEqual({ file: "chapters/tests/01-fixture.md", line: 2 });
+  });
+
+  it("tangles an appendix's fence with the chapter it names, before that chapter's own fences", () => {
+    const appendix = [fence("ts file=src/testing/helper.ts chapter=2", "helper();"), fence("ts chunk=\"extra\" chapter=2", "more();")];
+    const chapters = [
+      withParts(chapter(1, fence("ts file=src/a.ts", "one();")), undefined, appendix),
+      withParts(chapter(2, fence("ts file=src/testing/helper.ts append", "// «extra»")), undefined, appendix),
+    ];
+    const { snapshots, errors } = tangle(chapters);
+    expect(errors).toEqual([]);
+    expect(snapshots[0]!.files.has("src/testing/helper.ts")).toBe(false);
+    expect(body(snapshots[1], "src/testing/helper.ts")).toBe("helper();\nmore();\n");
+  });
+
+  it("reports an appendix fence that does not say its chapter, or names one the course does not have", () => {
+    const appendix = ["# Helpers", "", fence("ts file=src/testing/a.ts", "a();"), "", fence("ts file=src/testing/b.ts chapter=7", "b();")];
+    const errors = errorsOf(withParts(chapter(1, "Text."), undefined, appendix));
+    expect(errors).toContain(`${appendixFile}:3: a fence in an appendix says which chapter's code it belongs to: add chapter=N`);
+    expect(errors).toContain(`${appendixFile}:7: chapter=7: the course has no chapter 7`);
+  });
+
+  it("refuses chapter= in a chapter's own file, whose fences belong to it already", () => {
+    expect(errorsOf(chapter(1, fence("ts file=src/a.ts chapter=2", "a();")))).toEqual([
+      "chapters/01-fixture.md:1: chapter=2 in chapters/01-fixture.md, whose code belongs to chapter 1: only an appendix's fences name their chapter",
+    ]);
   });
 });

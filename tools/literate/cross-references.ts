@@ -4,7 +4,7 @@
  * same file or chunk. It is built from the tangler's own reading of the chapters, so the site's
  * links say exactly what the tangler does.
  */
-import type { Chapter } from "./chapters.ts";
+import type { Chapter, CourseText } from "./chapters.ts";
 import { readChunkReference } from "./chunk-reference.ts";
 import { targetKey, type FenceTarget } from "./fence-info.ts";
 import { formatLocation } from "./location.ts";
@@ -13,11 +13,14 @@ import { tangleOrThrow, type Snapshot } from "../tangle/tangle.ts";
 
 /** One fence of a chapter, with what the index knows about it. */
 export interface IndexedFence {
+  /** The chapter whose code the fence belongs to (the first chapter, for an appendix's illustration). */
   readonly chapter: Chapter;
+  /** The file the fence is written in: the chapter, its tests or an appendix. */
+  readonly document: string;
   readonly fence: Fence;
-  /** The fence's position among all fences of its chapter, illustrations included (0-based). */
+  /** The fence's position among all fences of its document, illustrations included (0-based). */
   readonly ordinal: number;
-  /** An id for the fence, unique in its chapter (`file-src-protocol-frame-ts`), for tangled fences. */
+  /** An id for the fence, unique in its document (`file-src-protocol-frame-ts`), for tangled fences. */
   readonly anchor: string | undefined;
   /** The chunks the fence's code refers to, in order of appearance. */
   readonly uses: readonly string[];
@@ -39,7 +42,7 @@ export function anchorFor(target: FenceTarget): string {
 
 /** Every fence of the course, indexed for the site. */
 export class CrossReferences {
-  readonly #byChapter = new Map<string, IndexedFence[]>();
+  readonly #byDocument = new Map<string, IndexedFence[]>();
   readonly #byTarget = new Map<string, IndexedFence[]>();
   readonly #usersOf = new Map<string, IndexedFence[]>();
   readonly #introductions = new Map<string, IndexedFence>();
@@ -53,41 +56,79 @@ export class CrossReferences {
     readonly chapters: readonly Chapter[],
     readonly snapshots: readonly Snapshot[],
   ) {
-    chapters.forEach((chapter, index) => {
+    const fileOfLine = new Map(chapters.map((chapter, index) => {
       const snapshot = snapshots[index];
-      const fileOfLine = snapshot === undefined ? new Map<string, string>() : linesToFiles(snapshot);
-      const taken = new Set<string>();
-      const entries = readFences(chapter).fences.map((fence, ordinal) =>
-        this.#index(chapter, fence, ordinal, fileOfLine, taken));
-      this.#byChapter.set(chapter.file, entries);
-    });
+      return [chapter, snapshot === undefined ? new Map<string, string>() : linesToFiles(snapshot)] as const;
+    }));
+    const linesOf = (chapter: Chapter): ReadonlyMap<string, string> => fileOfLine.get(chapter) ?? new Map();
+    for (const chapter of chapters) {
+      for (const own of [chapter, ...(chapter.tests === undefined ? [] : [chapter.tests])]) {
+        this.#indexDocument(own, linesOf, () => chapter);
+      }
+    }
+    const first = chapters[0];
+    if (first === undefined) return;
+    const appendices = first.appendices ?? [];
+    for (const appendix of appendices) {
+      this.#indexDocument(appendix, linesOf, (fence) => chapters.find((chapter) => chapter.number === fence.info.chapter) ?? first);
+    }
+    // In the tangler's order: a chapter's fences from the appendices, then its own, then its tests'.
+    for (const chapter of chapters) {
+      for (const appendix of appendices) {
+        this.fencesOf(appendix.file).filter((entry) => entry.chapter === chapter && entry.fence.info.chapter !== undefined).forEach((entry) => this.#register(entry));
+      }
+      this.fencesOf(chapter.file).forEach((entry) => this.#register(entry));
+      if (chapter.tests !== undefined) this.fencesOf(chapter.tests.file).forEach((entry) => this.#register(entry));
+    }
   }
 
-  #index(chapter: Chapter, fence: Fence, ordinal: number, fileOfLine: ReadonlyMap<string, string>, taken: Set<string>): IndexedFence {
+  #indexDocument(
+    document: CourseText,
+    linesOf: (chapter: Chapter) => ReadonlyMap<string, string>,
+    chapterOf: (fence: Fence) => Chapter,
+  ): void {
+    const taken = new Set<string>();
+    const entries = readFences(document).fences.map((fence, ordinal) => {
+      const chapter = chapterOf(fence);
+      return this.#index(chapter, document.file, fence, ordinal, linesOf(chapter), taken);
+    });
+    this.#byDocument.set(document.file, entries);
+  }
+
+  #index(chapter: Chapter, document: string, fence: Fence, ordinal: number, fileOfLine: ReadonlyMap<string, string>, taken: Set<string>): IndexedFence {
     const { target } = fence.info;
     const lines = fence.code.split("\n");
     const uses = target === undefined ? [] : lines.flatMap((line) => readChunkReference(line)?.name ?? []);
     const files = new Set<string>();
     lines.forEach((_, offset) => {
-      const file = fileOfLine.get(formatLocation({ file: chapter.file, line: fence.firstCodeLine + offset }));
+      const file = fileOfLine.get(formatLocation({ file: document, line: fence.firstCodeLine + offset }));
       if (file !== undefined) files.add(file);
     });
     const exports = target === undefined ? [] : lines.flatMap((line) => EXPORT.exec(line)?.[1] ?? []);
     const entry: IndexedFence = {
-      chapter, fence, ordinal, uses: [...new Set(uses)], files: [...files], exports,
+      chapter, document, fence, ordinal, uses: [...new Set(uses)], files: [...files], exports,
       anchor: target === undefined ? undefined : uniqueAnchor(anchorFor(target), taken),
     };
-    if (target !== undefined) {
-      push(this.#byTarget, targetKey(target), entry);
-      for (const name of entry.uses) push(this.#usersOf, name, entry);
-      for (const name of exports) if (!this.#introductions.has(name)) this.#introductions.set(name, entry);
-    }
     return entry;
   }
 
-  /** Every fence of a chapter (by its file, `chapters/NN-slug.md`), in order. */
-  fencesOf(chapterFile: string): readonly IndexedFence[] {
-    return this.#byChapter.get(chapterFile) ?? [];
+  /** Records what a tangled fence defines, uses and exports; called in course order. */
+  #register(entry: IndexedFence): void {
+    const { target } = entry.fence.info;
+    if (target === undefined) return;
+    push(this.#byTarget, targetKey(target), entry);
+    for (const name of entry.uses) push(this.#usersOf, name, entry);
+    for (const name of entry.exports) if (!this.#introductions.has(name)) this.#introductions.set(name, entry);
+  }
+
+  /** True for a file whose fences the index holds: a chapter, a chapter's tests or an appendix. */
+  indexes(file: string): boolean {
+    return this.#byDocument.has(file);
+  }
+
+  /** Every fence of a document (by its file, e.g. `chapters/NN-slug.md`), in order. */
+  fencesOf(file: string): readonly IndexedFence[] {
+    return this.#byDocument.get(file) ?? [];
   }
 
   /** Every fence that defines, appends to or replaces `target`, in course order. */

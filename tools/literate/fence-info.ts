@@ -5,6 +5,7 @@
  *     ```ts chunk="encode the payload"            defines a named chunk
  *     ```ts chunk="encode the payload" append     adds to an earlier definition
  *     ```ts file=src/server/main.ts replace       replaces an earlier definition
+ *     ```ts file=src/testing/listen.ts chapter=2  (in the appendix) tangled with chapter 2
  *
  * A fence with neither `file=` nor `chunk=` is an illustration and is not tangled.
  * This module is the one reading of that syntax: the tangler and the site both use it.
@@ -28,10 +29,15 @@ export interface FenceInfo {
   readonly mode: FenceMode;
   /** Bare words after the language that are not literate flags (e.g. `try` on a transcript). */
   readonly flags: readonly string[];
+  /**
+   * The chapter whose code the fence belongs to (`chapter=4`), for fences outside the chapters'
+   * own files: the appendix's test helpers arrive with the chapter that first needs them.
+   */
+  readonly chapter?: number;
 }
 
 /** The `key=value` attributes the syntax knows; any other key is a mistake worth reporting. */
-const KNOWN_KEYS = new Set(["file", "chunk"]);
+const KNOWN_KEYS = new Set(["file", "chunk", "chapter"]);
 
 /** Thrown for an info string that cannot be read; the caller adds the location. */
 export class FenceInfoError extends Error {
@@ -68,14 +74,27 @@ export function parseFenceInfo(info: string): FenceInfo {
     }
     const key = word.slice(0, equals);
     if (!KNOWN_KEYS.has(key)) {
-      throw new FenceInfoError(`unknown attribute "${key}" (expected file= or chunk=)`);
+      throw new FenceInfoError(`unknown attribute "${key}" (expected file=, chunk= or chapter=)`);
     }
     if (attributes.has(key)) throw new FenceInfoError(`attribute "${key}" given twice`);
     const value = unquote(word.slice(equals + 1));
     if (value.trim() === "") throw new FenceInfoError(`attribute "${key}" has an empty value`);
     attributes.set(key, value);
   }
-  return { language, ...readTarget(attributes, flags) };
+  const chapter = readChapterNumber(attributes.get("chapter"));
+  const parsed = { language, ...readTarget(attributes, flags) };
+  if (chapter === undefined) return parsed;
+  if (parsed.target === undefined) throw new FenceInfoError("chapter= belongs on a fence that defines a file= or a chunk=");
+  return { ...parsed, chapter };
+}
+
+/** Reads `chapter=N`: a chapter number such as `4` or `04`. */
+function readChapterNumber(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,2}$/.test(value) || Number(value) === 0) {
+    throw new FenceInfoError(`chapter=${value} is not a chapter number (write e.g. chapter=4)`);
+  }
+  return Number(value);
 }
 
 /** Works out the target and mode from the attributes, taking the mode words out of `flags`. */

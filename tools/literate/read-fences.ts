@@ -1,5 +1,5 @@
 import MarkdownIt from "markdown-it";
-import type { Chapter } from "./chapters.ts";
+import type { Chapter, CourseText } from "./chapters.ts";
 import { FenceInfoError, parseFenceInfo, type FenceInfo } from "./fence-info.ts";
 import { LiterateError, type SourceLocation } from "./location.ts";
 
@@ -15,7 +15,7 @@ export interface Fence {
   readonly code: string;
 }
 
-/** The fences of a chapter and the problems found while reading them. */
+/** The fences of a course file and the problems found while reading them. */
 export interface ChapterFences {
   readonly fences: Fence[];
   readonly errors: LiterateError[];
@@ -24,10 +24,10 @@ export interface ChapterFences {
 const markdown = new MarkdownIt();
 
 /**
- * Reads the code fences of a chapter from markdown-it's tokens, so a fence is
- * exactly what a Markdown renderer (and so the site) sees as a fence.
+ * Reads the code fences of a chapter (or any course file) from markdown-it's tokens, so a fence
+ * is exactly what a Markdown renderer (and so the site) sees as a fence.
  */
-export function readFences(chapter: Chapter): ChapterFences {
+export function readFences(chapter: CourseText): ChapterFences {
   const lines = chapter.text.split("\n");
   const fences: Fence[] = [];
   const errors: LiterateError[] = [];
@@ -60,4 +60,37 @@ function isClosed(lines: readonly string[], start: number, end: number, marker: 
   const last = (lines[end - 1] ?? "").replace(/^[\s>]*/, "").trimEnd();
   const char = marker[0] ?? "`";
   return last.length >= marker.length && [...last].every((c) => c === char);
+}
+
+/**
+ * Every fence whose code belongs to `chapter`, in the order the tangler applies them: the
+ * appendices' fences marked with its number, then the chapter's own, then its tests'. A fence in
+ * the appendix must say which chapter it belongs to; a fence elsewhere must not.
+ */
+export function readChapterFences(chapter: Chapter): ChapterFences {
+  const fences: Fence[] = [];
+  const errors: LiterateError[] = [];
+  for (const appendix of chapter.appendices ?? []) {
+    const read = readFences(appendix);
+    errors.push(...read.errors);
+    for (const fence of read.fences) {
+      if (fence.info.target !== undefined && fence.info.chapter === undefined) {
+        errors.push(new LiterateError(fence.location, "a fence in an appendix says which chapter's code it belongs to: add chapter=N"));
+      } else if (fence.info.chapter === chapter.number) {
+        fences.push(fence);
+      }
+    }
+  }
+  for (const own of [chapter, ...(chapter.tests === undefined ? [] : [chapter.tests])]) {
+    const read = readFences(own);
+    errors.push(...read.errors);
+    for (const fence of read.fences) {
+      if (fence.info.chapter !== undefined && fence.info.chapter !== chapter.number) {
+        errors.push(new LiterateError(fence.location, `chapter=${fence.info.chapter} in ${own.file}, whose code belongs to chapter ${chapter.number}: only an appendix's fences name their chapter`));
+      } else {
+        fences.push(fence);
+      }
+    }
+  }
+  return { fences, errors };
 }

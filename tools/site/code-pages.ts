@@ -157,7 +157,7 @@ function lineCount(code: string): number {
 function fenceMention(site: CourseSite, fence: IndexedFence): string {
   const target = fence.fence.info.target;
   const name = target?.kind === "chunk" ? `«${escapeText(target.name)}»` : "the file's own fence";
-  return `[${name} (chapter ${fence.chapter.number})](${fenceLink(site, fence)})`;
+  return `[${name} (chapter ${fence.chapter.number})](${fenceLink(fence)})`;
 }
 
 /** Generated pages stay out of the search: the chapters show the same code, and rank first. */

@@ -127,11 +127,17 @@ export function introducedApiLink(site: CourseSite, name: string, fence: Indexed
 }
 
 /**
- * A link to a fence: its anchor on its chapter's page, or only the anchor when the link is on
- * that page already (`from`, the chapter the link is written in, is the fence's own).
+ * A link to a fence: its anchor on the page of the file it is written in (a chapter, a chapter's
+ * tests, an appendix), or only the anchor when the link is on that page already (`from`, the
+ * fence the link is written under, is in the same file).
  */
-export function fenceLink(site: CourseSite, fence: IndexedFence, from?: Chapter): string {
+export function fenceLink(fence: IndexedFence, from?: IndexedFence): string {
   const anchor = `#${fence.anchor ?? ""}`;
-  if (fence.chapter === from) return anchor;
-  return `${pageOf(site, fence.chapter)?.link ?? ""}${anchor}`;
+  if (fence.document === from?.document) return anchor;
+  return `${documentLink(fence.document)}${anchor}`;
+}
+
+/** The site page of a course file: `chapters/tests/05-server.md` is `/chapters/tests/05-server.html`. */
+export function documentLink(file: string): string {
+  return `/${file.replace(/\.md$/, ".html")}`;
 }

@@ -8,7 +8,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import type { DefaultTheme, UserConfig } from "vitepress";
-import { GENERATED, loadCourseSite, PAGE_FOLDERS, type CourseSite } from "./course-site.ts";
+import { documentLink, GENERATED, loadCourseSite, PAGE_FOLDERS, type CourseSite } from "./course-site.ts";
+import { firstHeading } from "../literate/chapters.ts";
 import { highlightOnce } from "./markdown/highlight-once.ts";
 import { literatePlugin } from "./markdown/literate-plugin.ts";
 
@@ -83,6 +84,10 @@ function sidebar(site: CourseSite): DefaultTheme.SidebarItem[] {
       items: site.chapters.map((page) => ({ text: `${page.chapter.number}. ${page.title}`, link: page.link })),
     },
   ];
+  const appendices = site.chapters[0]?.chapter.appendices ?? [];
+  if (appendices.length > 0) {
+    items.push({ text: "Appendix", items: appendices.map((appendix) => ({ text: firstHeading(appendix.text) ?? appendix.file, link: documentLink(appendix.file) })) });
+  }
   if (site.exercises.length > 0) {
     items.push({
       text: "Exercises",
@@ -96,6 +101,7 @@ function sidebar(site: CourseSite): DefaultTheme.SidebarItem[] {
     items: site.chapters.flatMap((page) => [
       { text: `Code as of chapter ${page.chapter.number}`, link: page.codeLink },
       { text: `Changes in chapter ${page.chapter.number}`, link: page.changesLink },
+      ...(page.chapter.tests === undefined ? [] : [{ text: `Tests of chapter ${page.chapter.number}`, link: documentLink(page.chapter.tests.file) }]),
     ]),
   });
   items.push({ text: "API reference", collapsed: true, link: "/api/", items: apiSidebar(site.root) });

@@ -3,7 +3,7 @@ import type { Chapter } from "../literate/chapters.ts";
 import { describeTarget, targetKey, type FenceTarget } from "../literate/fence-info.ts";
 import { readChunkReference } from "../literate/chunk-reference.ts";
 import { LiterateError, formatLocation, type SourceLocation } from "../literate/location.ts";
-import { readFences, type Fence } from "../literate/read-fences.ts";
+import { readChapterFences, readFences, type Fence } from "../literate/read-fences.ts";
 
 /** A line of a tangled file and the chapter line it came from (none for the header). */
 export interface TangledLine {
@@ -57,12 +57,26 @@ export function tangle(chapters: readonly Chapter[]): TangleResult {
   const errors = new ErrorList();
   const snapshots: Snapshot[] = [];
   for (const chapter of chapters) {
-    const { fences, errors: readErrors } = readFences(chapter);
+    const { fences, errors: readErrors } = readChapterFences(chapter);
     readErrors.forEach((error) => errors.add(error));
     for (const fence of fences) applyFence(definitions, fence, chapter, errors);
     snapshots.push(makeSnapshot(definitions, chapter, errors));
   }
+  checkAppendixChapters(chapters, errors);
   return { snapshots, errors: errors.all() };
+}
+
+/** Reports an appendix fence that names a chapter the course does not have: its code would be lost. */
+function checkAppendixChapters(chapters: readonly Chapter[], errors: ErrorList): void {
+  const numbers = new Set(chapters.map((chapter) => chapter.number));
+  for (const appendix of chapters[0]?.appendices ?? []) {
+    for (const fence of readFences(appendix).fences) {
+      const wanted = fence.info.chapter;
+      if (wanted !== undefined && !numbers.has(wanted)) {
+        errors.add(new LiterateError(fence.location, `chapter=${wanted}: the course has no chapter ${wanted}`));
+      }
+    }
+  }
 }
 
 /** Keeps the first report of each problem: later snapshots would repeat it. */

@@ -6,10 +6,16 @@ import type { StateCore } from "markdown-it";
 import type { ChapterPage, CourseSite } from "../course-site.ts";
 import { escapeHtml, htmlBlock, insertUnderTitle } from "./html.ts";
 
-/** Adds the chapter's links under its title and, when it has exercises, their list at its end. */
+/** A chapter's own "Exercises" section, which links its exercises in its words. */
+const OWN_EXERCISES = /^## Exercises\s*$/m;
+
+/**
+ * Adds the chapter's links under its title and, when it has exercises but no section of its own
+ * that names them, their list at its end.
+ */
 export function addChapterLinks(state: StateCore, site: CourseSite, page: ChapterPage): void {
   insertUnderTitle(state, chapterLinks(site, page));
-  if (page.exercises.length > 0) state.tokens.push(htmlBlock(state, exercisesSection(page)));
+  if (page.exercises.length > 0 && !OWN_EXERCISES.test(page.chapter.text)) state.tokens.push(htmlBlock(state, exercisesSection(page)));
 }
 
 /** The line under the title: the code, the changes (or the files a first chapter starts), the exercises. */
@@ -22,7 +28,8 @@ function chapterLinks(site: CourseSite, page: ChapterPage): string {
       : `<a href="${page.changesLink}">What changed since chapter ${previous.chapter.number}</a>`,
   ];
   if (page.exercises.length > 0) {
-    links.push(`<a href="#course-exercises">Exercises (${page.exercises.length})</a>`);
+    const section = OWN_EXERCISES.test(page.chapter.text) ? "#exercises" : "#course-exercises";
+    links.push(`<a href="${section}">Exercises (${page.exercises.length})</a>`);
   }
   return `<p class="literate-chapter-links">${links.join(" · ")}</p>\n`;
 }

@@ -8,6 +8,7 @@ import type { FenceInfo } from "../../literate/fence-info.ts";
 import { fenceLink, type CourseSite } from "../course-site.ts";
 import { crossReferences } from "./fence-cross-references.ts";
 import { escapeHtml, unescapeHtml } from "./html.ts";
+import { markRevision, revisionOf } from "./revision-marks.ts";
 
 /**
  * A fence's highlighted `code` in its frame. `entry` is the fence in the cross-reference index, for
@@ -33,7 +34,10 @@ function captionTangled(site: CourseSite, entry: IndexedFence, code: string): st
   const { info } = entry.fence;
   const files = info.target?.kind === "chunk" && entry.files.length > 0
     ? ` <span class="literate-in">in ${entry.files.map((file) => `<code>${escapeHtml(file)}</code>`).join(", ")}</span>` : "";
-  return frame(entry.anchor, targetLabel(info) + files, linkChunkReferences(site, entry, code), crossReferences(site, entry));
+  const revision = revisionOf(site, entry);
+  const linked = linkChunkReferences(site, entry, code);
+  const shown = revision === undefined ? linked : markRevision(linked, revision);
+  return frame(entry.anchor, targetLabel(info) + files, shown, crossReferences(site, entry), revision === undefined ? "" : " literate-revision");
 }
 
 /** The highlighted code with each `«chunk»` linked to the definition a reader of the fence's chapter sees. */
@@ -41,7 +45,7 @@ function linkChunkReferences(site: CourseSite, entry: IndexedFence, code: string
   return code.replace(/«([^«»<>\n]+)»/g, (whole, name: string) => {
     const definition = site.index.chunkDefinition(unescapeHtml(name).trim(), entry.chapter.number);
     if (definition === undefined) return whole;
-    return `<a class="literate-ref" href="${fenceLink(site, definition, entry.chapter)}">${whole}</a>`;
+    return `<a class="literate-ref" href="${fenceLink(definition, entry)}">${whole}</a>`;
   });
 }
 
@@ -58,8 +62,8 @@ function targetLabel(info: FenceInfo): string {
 }
 
 /** The fence's frame: its id, its caption above the code, its cross-references below. */
-function frame(anchor: string | undefined, caption: string, code: string, references: readonly string[]): string {
+function frame(anchor: string | undefined, caption: string, code: string, references: readonly string[], kind = ""): string {
   const id = anchor === undefined ? "" : ` id="${anchor}"`;
   const below = references.length === 0 ? "" : `<p class="literate-xref">${references.join(" · ")}</p>`;
-  return `<div class="literate-fence"${id}><p class="literate-caption">${caption}</p>\n${code}${below}</div>\n`;
+  return `<div class="literate-fence${kind}"${id}><p class="literate-caption">${caption}</p>\n${code}${below}</div>\n`;
 }

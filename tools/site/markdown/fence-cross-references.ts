@@ -26,7 +26,7 @@ function usedIn(site: CourseSite, entry: IndexedFence): string[] {
   if (target?.kind !== "chunk") return [];
   const users = site.index.usersOf(target.name).filter((user) => !replacedBefore(site, user, entry.chapter.number));
   if (users.length === 0) return [];
-  return [`used in ${users.map((user) => htmlLink(fenceLink(site, user, entry.chapter), describeFence(user, entry))).join(", ")}`];
+  return [`used in ${users.map((user) => htmlLink(fenceLink(user, entry), describeFence(user, entry))).join(", ")}`];
 }
 
 /** Whether a later chapter, up to `chapterNumber`, replaced what `fence` defines (so it no longer counts). */
@@ -60,10 +60,12 @@ function previousVersion(site: CourseSite, entry: IndexedFence): string[] {
   const previous = fences[fences.indexOf(entry) - 1];
   if (previous === undefined) return [];
   const replaces = entry.fence.info.mode === "replace";
-  const label = previous.chapter === entry.chapter
+  const label = previous.document === entry.document
     ? (replaces ? "replaces the version above" : "continues the code above")
+    : previous.chapter === entry.chapter
+    ? (replaces ? "replaces the chapter's version" : "adds to the chapter's code")
     : (replaces ? `replaces the version of chapter ${previous.chapter.number}` : `adds to the code of chapter ${previous.chapter.number}`);
-  return [htmlLink(fenceLink(site, previous, entry.chapter), label)];
+  return [htmlLink(fenceLink(previous, entry), label)];
 }
 
 /** Where the file or chunk was first defined, when that is an earlier chapter than the version above says. */
@@ -72,7 +74,7 @@ function firstDefinition(site: CourseSite, entry: IndexedFence): string[] {
   const position = fences.indexOf(entry);
   const first = fences[0];
   if (first === undefined || first === fences[position - 1] || position <= 0 || first.chapter === entry.chapter) return [];
-  return [htmlLink(fenceLink(site, first, entry.chapter), `first defined in chapter ${first.chapter.number}`)];
+  return [htmlLink(fenceLink(first, entry), `first defined in chapter ${first.chapter.number}`)];
 }
 
 /** The later chapters that change the file or chunk, each linked to its first fence that does. */
@@ -84,7 +86,7 @@ function laterRevisions(site: CourseSite, entry: IndexedFence): string[] {
       laterChapters.set(later.chapter.number, later);
     }
   }
-  return [...laterChapters].map(([number, later]) => htmlLink(fenceLink(site, later, entry.chapter), `revised in chapter ${number}`));
+  return [...laterChapters].map(([number, later]) => htmlLink(fenceLink(later, entry), `revised in chapter ${number}`));
 }
 
 /** Every fence, in order, that defines or changes the fence's file or chunk. */

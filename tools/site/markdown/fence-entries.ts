@@ -5,16 +5,16 @@
  */
 import type { StateCore, Token } from "markdown-it";
 import type { IndexedFence } from "../../literate/cross-references.ts";
-import type { ChapterPage, CourseSite } from "../course-site.ts";
+import type { CourseSite } from "../course-site.ts";
 
-/** Attaches to each fence token of a chapter its index entry; returns the entries. */
-export function attachIndexEntries(state: StateCore, site: CourseSite, page: ChapterPage): readonly IndexedFence[] {
-  const entries = site.index.fencesOf(page.chapter.file);
+/** Attaches to each fence token of a course file (a chapter, its tests, an appendix) its index entry; returns the entries. */
+export function attachIndexEntries(state: StateCore, site: CourseSite, file: string): readonly IndexedFence[] {
+  const entries = site.index.fencesOf(file);
   const fences = state.tokens.filter((token) => token.type === "fence");
   fences.forEach((token, ordinal) => {
     const entry = entries[ordinal];
     if (entry === undefined || entry.fence.code !== token.content) {
-      throw new Error(`${page.chapter.file}:${(token.map?.[0] ?? 0) + 1}: the site and the tangler read this chapter's fences differently`);
+      throw new Error(`${file}:${(token.map?.[0] ?? 0) + 1}: the site and the tangler read this file's fences differently`);
     }
     token.meta = { ...(token.meta as object | null), literate: entry };
   });

@@ -97,11 +97,11 @@ const folderIndex: Route = (site, target, hash) => {
   return exercise === undefined ? null : `${exercise.link}${hash}`;
 };
 
-/** A chapter, or a page of `docs/` or `exercises/`, is its own page (docs/ is the site's root). */
+/** A chapter, its tests, an appendix, or a page of `docs/` or `exercises/`, is its own page (docs/ is the site's root). */
 const markdownPage: Route = (site, target, hash) => {
   if (!target.endsWith(".md")) return undefined;
   const onSite = target.startsWith("docs/") ? target.slice("docs/".length) : target;
-  const known = site.chapters.some((page) => page.chapter.file === target)
+  const known = site.chapters.some((page) => page.chapter.file === target) || site.index.indexes(target)
     || target.startsWith("docs/") || target.startsWith("exercises/");
   return known ? `/${onSite}${hash}` : null;
 };

@@ -63,8 +63,10 @@ function decoratePage(state: StateCore, site: CourseSite, source: string): void 
   routeLinks(state, site, source);
   const page = site.chapters.find((chapter) => chapter.chapter.file === source);
   if (page !== undefined) {
-    linkFirstMentions(state, site, attachIndexEntries(state, site, page));
+    linkFirstMentions(state, site, attachIndexEntries(state, site, source));
     addChapterLinks(state, site, page);
+  } else if (site.index.indexes(source)) {
+    attachIndexEntries(state, site, source); // a chapter's tests or an appendix
   }
   if (source === "docs/index.md") insertContents(state, site);
   const exercise = site.exercises.find((candidate) => `${candidate.dir}/README.md` === source);
