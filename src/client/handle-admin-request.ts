@@ -20,7 +20,8 @@ export async function handleAdminRequest(
   options: RequestOptions = {},
 ): Promise<Reply | undefined> {
   try {
-    return await handleRequest(address, token === undefined ? request : [...request, token], options);
+    const sent = token === undefined ? request : [...request, token];
+    return await handleRequest(address, sent, options);
   } catch (error) {
     if (error instanceof RequestError && error.reason === "no-reply") return undefined; // accepted
     throw error;

@@ -69,13 +69,19 @@ export async function runClient(
   }
 }
 
-/** The admin token to send `request` to `address` with; a {@link RequestError} `"not-sent"` when there is none. */
-async function adminTokenFor(address: Address, request: Request, env: NodeJS.ProcessEnv): Promise<string> {
+/** The admin token to send `request` with, or a {@link RequestError} `"not-sent"`. */
+async function adminTokenFor(
+  address: Address,
+  request: Request,
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
   try {
     return await findAdminToken(env);
   } catch (error) {
     const hint = `set ${ADMIN_TOKEN_FILE_VARIABLE} to the server's token file`;
-    const message = `cannot send ${request[0]} to ${formatAddress(address)} without the admin token: ${(error as Error).message} (${hint})`;
+    const what = `${request[0]} to ${formatAddress(address)}`;
+    const problem = `${(error as Error).message} (${hint})`;
+    const message = `cannot send ${what} without the admin token: ${problem}`;
     throw new RequestError(address, "not-sent", message, { cause: error });
   }
 }

@@ -2,11 +2,14 @@
 // To change it, edit chapters/09-who-may-stop-the-server.md.
 import { companionPath, DEFAULT_DATA_PATH } from "./data-files.ts";
 
-/** The environment variable that holds the admin token: the server uses it instead of generating one, the client sends it. */
+/**
+ * The environment variable that holds the admin token: the server uses it instead of generating
+ * one, the client sends it.
+ */
 export const ADMIN_TOKEN_VARIABLE = "CAR_SERVER_TOKEN";
 
 /** The environment variable that tells the client where the server wrote its admin token. */
 export const ADMIN_TOKEN_FILE_VARIABLE = "CAR_SERVER_TOKEN_FILE";
 
-/** Where the server writes its admin token when it runs with the default data file (relative to the folder it runs in). */
+/** Where the server writes its admin token with the default data file (relative to its folder). */
 export const DEFAULT_ADMIN_TOKEN_PATH = companionPath(DEFAULT_DATA_PATH, ".token");

@@ -15,7 +15,7 @@ export class AdminToken {
     this.#digest = sha256(text);
   }
 
-  /** A new token: 32 bytes from the operating system's secure random generator, as base64url text. */
+  /** A new token: 32 bytes from the system's secure random generator, as base64url text. */
   static generate(): AdminToken {
     return new AdminToken(randomBytes(32).toString("base64url"));
   }

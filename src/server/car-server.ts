@@ -173,11 +173,13 @@ export interface ConnectionLimits {
   idleTimeoutMs: number;
   /** How long a client has, from connecting, to send its whole request, in milliseconds. */
   requestTimeoutMs: number;
-  /** How long a client has to take its reply and close, in milliseconds; then the connection is reset. */
+  /** How long a client has to take its reply and close, in milliseconds; then the connection is
+   * reset. */
   writeTimeoutMs: number;
   /** How many connections may be open at once; the next one is refused. */
   maxConnections: number;
-  /** How long a shutdown waits for the requests in flight before it cuts their connections, in milliseconds. */
+  /** How long a shutdown waits for the requests in flight before it cuts their connections, in
+   * milliseconds. */
   shutdownGraceMs: number;
 }
 

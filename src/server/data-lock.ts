@@ -27,7 +27,7 @@ export class DataLock {
 
   /**
    * Claims the data file at `dataPath`.
-   * @throws {DataFileInUseError} when a server that is still running holds it, or is taking it over.
+   * @throws {DataFileInUseError} when a server still running holds it, or is taking it over.
    */
   static async acquire(dataPath: string): Promise<DataLock> {
     const path = companionPath(dataPath, ".lock");
@@ -37,7 +37,10 @@ export class DataLock {
     return new DataLock(path);
   }
 
-  /** Gives the data file up. Only the first call removes the lock file, which may be another server's by the second. */
+  /**
+   * Gives the data file up. Only the first call removes the lock file, which may be another
+   * server's by the second.
+   */
   async release(): Promise<void> {
     if (this.#released) return;
     this.#released = true;
@@ -83,7 +86,10 @@ async function createWhole(path: string): Promise<boolean> {
   }
 }
 
-/** A lock file as read: which file (its inode), when it was written, its content, and the id in it (NaN if none). */
+/**
+ * A lock file as read: which file (its inode), when it was written, its content, and the id in it
+ * (NaN if none).
+ */
 export interface SeenLockFile { ino: number; mtimeMs: number; content: string; holder: number }
 
 /** Reads the lock file at `path` through one handle; undefined when there is none. */
@@ -114,7 +120,8 @@ export async function takeOver(path: string, seen: SeenLockFile): Promise<number
   if (taker !== undefined) return taker;
   try {
     const now = await readLockFile(path);
-    const unchanged = now?.ino === seen.ino && now.mtimeMs === seen.mtimeMs && now.content === seen.content;
+    const unchanged =
+      now?.ino === seen.ino && now.mtimeMs === seen.mtimeMs && now.content === seen.content;
     if (unchanged) await unlink(path);
   } finally {
     await unlink(takeoverPath);

@@ -6,7 +6,10 @@ import type { Change } from "./audit-log.ts";
 import { Car, findCarProblem } from "./car.ts";
 import type { CarRegistry } from "./car-registry.ts";
 
-/** The journal cannot be replayed: a record other than the last is damaged, or describes an impossible change. */
+/**
+ * The journal cannot be replayed: a record other than the last is damaged, or describes an
+ * impossible change.
+ */
 export class JournalError extends Error {
   constructor(path: string, problem: string) {
     super(`Cannot replay the journal ${path}: ${problem}`);
@@ -18,7 +21,7 @@ export class JournalError extends Error {
 export interface JournalContents {
   /** The recorded changes, oldest first. */
   changes: Change[];
-  /** The length in bytes of a last record cut short by a crash and left out of `changes`; 0 when there is none. */
+  /** The length in bytes of a last record cut short by a crash and left out; 0 if there is none. */
   tornBytes: number;
 }
 
@@ -33,7 +36,8 @@ export async function readJournal(path: string): Promise<JournalContents> {
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === "ENOENT") return { changes: [], tornBytes: 0 };
+    const missing = error instanceof Error && "code" in error && error.code === "ENOENT";
+    if (missing) return { changes: [], tornBytes: 0 };
     throw error;
   }
   const end = text.lastIndexOf("\n") + 1;
@@ -54,7 +58,8 @@ function parseRecord(path: string, line: string, number: number): Change {
   } catch {
     throw new JournalError(path, `record ${number} is not valid JSON`);
   }
-  const change = typeof record === "object" && record !== null ? (record as { change?: unknown }).change : undefined;
+  const isObject = typeof record === "object" && record !== null;
+  const change = isObject ? (record as { change?: unknown }).change : undefined;
   if (!Array.isArray(change) || typeof change[0] !== "string" || typeof change[1] !== "string") {
     throw new JournalError(path, `record ${number} holds no change`);
   }
@@ -62,7 +67,7 @@ function parseRecord(path: string, line: string, number: number): Change {
 }
 
 /** The changes a journal may hold, and the values each one carries after the license. */
-const RECORDED_CHANGES: ReadonlyMap<string, readonly Parameter[]> = new Map<string, readonly Parameter[]>([
+const RECORDED_CHANGES = new Map<string, readonly Parameter[]>([
   ["CHANGE_MILEAGE", [["mileage", "integer"]]],
   ["CHANGE_OWNER", [["owner", "string"]]],
   ["NEW_REGISTRATION", [["seats", "integer"], ["mileage", "integer"], ["owner", "string"]]],
@@ -73,14 +78,21 @@ const RECORDED_CHANGES: ReadonlyMap<string, readonly Parameter[]> = new Map<stri
  * rather than checking rules, so replaying changes the registry already holds
  * leaves it as it is. Throws {@link JournalError} for a change that cannot apply.
  */
-export function replayChanges(registry: CarRegistry, changes: readonly Change[], path: string): void {
+export function replayChanges(
+  registry: CarRegistry,
+  changes: readonly Change[],
+  path: string,
+): void {
   for (const [index, change] of changes.entries()) {
     const problem = applyChange(registry, change);
     if (problem !== undefined) throw new JournalError(path, `record ${index + 1} ${problem}`);
   }
 }
 
-function applyChange(registry: CarRegistry, [action, license, ...values]: Change): string | undefined {
+function applyChange(
+  registry: CarRegistry,
+  [action, license, ...values]: Change,
+): string | undefined {
   const parameters = RECORDED_CHANGES.get(action);
   if (parameters === undefined) return `records an unknown change ${JSON.stringify(action)}`;
   const problem = findArgumentProblem(parameters, values);

@@ -30,7 +30,8 @@ const LIMIT_OPTIONS = {
   "grace": "shutdownGraceMs",
 } as const satisfies Record<string, keyof ConnectionLimits>;
 
-const limitDefault = (option: keyof typeof LIMIT_OPTIONS) => DEFAULT_CONNECTION_LIMITS[LIMIT_OPTIONS[option]];
+const limitDefault = (option: keyof typeof LIMIT_OPTIONS) =>
+  DEFAULT_CONNECTION_LIMITS[LIMIT_OPTIONS[option]];
 
 /** The command line was wrong; the message says how. */
 export class UsageError extends Error {
@@ -60,14 +61,18 @@ export function isHelpRequest(args: readonly string[]): boolean {
   return args.includes("--help") || args.includes("-h");
 }
 
-/** Turns the server's command-line arguments into options; throws {@link UsageError} when they are wrong. */
-export function parseServerArguments(args: readonly string[], env: NodeJS.ProcessEnv = process.env): ServerOptions {
+/** Turns the server's command-line arguments into options; throws {@link UsageError} if wrong. */
+export function parseServerArguments(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): ServerOptions {
   let values: Record<string, string | undefined>;
   try {
     const options = Object.fromEntries(
-      ["host", "port", "data", "token-file", ...Object.keys(LIMIT_OPTIONS)].map((name) => [name, { type: "string" as const }]),
+      ["host", "port", "data", "token-file", ...Object.keys(LIMIT_OPTIONS)]
+        .map((name) => [name, { type: "string" as const }]),
     );
-    ({ values } = parseArgs({ args: [...args], options }) as { values: Record<string, string | undefined> });
+    values = parseArgs({ args: [...args], options }).values as Record<string, string | undefined>;
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -79,7 +84,8 @@ export function parseServerArguments(args: readonly string[], env: NodeJS.Proces
   const limits: Partial<ConnectionLimits> = {};
   for (const [option, limit] of Object.entries(LIMIT_OPTIONS)) {
     const text = values[option];
-    if (text !== undefined) limits[limit] = parseCount(option, text, limit.endsWith("Ms") ? LONGEST_TIMER_MS : undefined);
+    const max = limit.endsWith("Ms") ? LONGEST_TIMER_MS : undefined;
+    if (text !== undefined) limits[limit] = parseCount(option, text, max);
   }
   if (Object.keys(limits).length > 0) options.limits = limits;
   if (values["token-file"] !== undefined) options.tokenPath = values["token-file"];

@@ -19,11 +19,11 @@ import { writeTokenFile } from "./token-file.ts";
 export interface ServerOptions {
   host: string;
   port: number;
-  /** The JSON data file the registrations are loaded from and saved to; its log of changes lives beside it. */
+  /** The JSON data file the registrations are loaded from and saved to; its log lives beside it. */
   dataPath: string;
   /** The admin token SHUTDOWN must carry. By default, a new random one written to `tokenPath`. */
   adminToken?: string;
-  /** Where a generated admin token is written. By default beside the data file, `.token` in place of `.json`. */
+  /** Where a generated admin token is written; by default beside the data file, as `.token`. */
   tokenPath?: string;
   /** Limits for the connections; each one not given keeps its default. */
   limits?: Partial<ConnectionLimits>;
@@ -32,7 +32,7 @@ export interface ServerOptions {
 /** A server that is up and listening. */
 export interface RunningServer {
   readonly address: Address;
-  /** How many registrations it started with, and whether they came from the file or are sample data. */
+  /** How many registrations it started with, and whether they came from the file or samples. */
   readonly loaded: { count: number; source: "file" | "sample" };
   /** The file it wrote the admin token to; undefined when the token was given. */
   readonly tokenPath: string | undefined;
@@ -62,7 +62,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 }
 
-async function startHoldingLock(options: ServerOptions, dataLock: DataLock): Promise<RunningServer> {
+async function startHoldingLock(
+  options: ServerOptions,
+  dataLock: DataLock,
+): Promise<RunningServer> {
   const { dataPath } = options;
   const { registry, source } = await loadRegistry(dataPath);
   const journalPath = companionPath(dataPath, ".log");
@@ -71,7 +74,8 @@ async function startHoldingLock(options: ServerOptions, dataLock: DataLock): Pro
   const auditLog = await AuditLog.open(journalPath);
   await compact(dataPath, registry, journalPath);
   const warnings = journal.tornBytes === 0 ? [] : [
-    `ignored the last ${journal.tornBytes} bytes of ${journalPath}: a record cut short by a crash, never acknowledged`,
+    `ignored the last ${journal.tornBytes} bytes of ${journalPath}: `
+      + "a record cut short by a crash, never acknowledged",
   ];
   const lock = new LicenseLocks();
   let requestShutdown!: () => void;
@@ -80,7 +84,8 @@ async function startHoldingLock(options: ServerOptions, dataLock: DataLock): Pro
   });
   const audit = (change: Change) => auditLog.record(change);
   const { token, tokenPath } = chooseAdminToken(options);
-  const actions = requireAdminToken(createCarActions({ registry, requestShutdown, audit, lock }), token);
+  const carActions = createCarActions({ registry, requestShutdown, audit, lock });
+  const actions = requireAdminToken(carActions, token);
   const server = new CarServer(actions, options.limits);
   const stopped = shutdownRequested.then(async () => {
     await server.close();
@@ -108,17 +113,23 @@ async function startHoldingLock(options: ServerOptions, dataLock: DataLock): Pro
     }
   }
   const loaded = { count: registry.size, source };
-  return { address, loaded, replayed: journal.changes.length, warnings, tokenPath, stopped, shutdown };
+  const replayed = journal.changes.length;
+  return { address, loaded, replayed, warnings, tokenPath, stopped, shutdown };
 }
 
 /** Saves the registry, then empties the journal, whose changes the data file now holds. */
-async function compact(dataPath: string, registry: CarRegistry, journalPath: string): Promise<void> {
+async function compact(
+  dataPath: string,
+  registry: CarRegistry,
+  journalPath: string,
+): Promise<void> {
   await saveRegistry(dataPath, registry);
   await clearJournal(journalPath);
 }
 
-/** The token from the options, or a new one, and the file to write it to (none for a token from the options). */
-function chooseAdminToken(options: ServerOptions): { token: AdminToken; tokenPath: string | undefined } {
-  if (options.adminToken !== undefined) return { token: new AdminToken(options.adminToken), tokenPath: undefined };
-  return { token: AdminToken.generate(), tokenPath: options.tokenPath ?? companionPath(options.dataPath, ".token") };
+/** The token from the options, or a new one and the file to write it to. */
+function chooseAdminToken(options: ServerOptions): { token: AdminToken; tokenPath?: string } {
+  if (options.adminToken !== undefined) return { token: new AdminToken(options.adminToken) };
+  const tokenPath = options.tokenPath ?? companionPath(options.dataPath, ".token");
+  return { token: AdminToken.generate(), tokenPath };
 }
