@@ -20,7 +20,7 @@ export async function handleAdminRequest(
   options: RequestOptions = {},
 ): Promise<Reply | undefined> {
   try {
-    const sent = token === undefined ? request : [...request, token];
+    const sent: Request = token === undefined ? request : [...request, token];
     return await handleRequest(address, sent, options);
   } catch (error) {
     if (error instanceof RequestError && error.reason === "no-reply") return undefined; // accepted
