@@ -9,7 +9,9 @@ export interface Session {
   readonly console: Console;
   /** Sends a request to the server and resolves with its reply. */
   request(request: Request): Promise<Reply>;
-  /** Sends a request the server does not answer when it obeys it (SHUTDOWN); it returns no reply. */
+  /**
+   * Sends a request the server does not answer when it obeys it (SHUTDOWN); it returns no reply.
+   */
   notify(request: Request): Promise<void>;
 }
 
@@ -35,7 +37,10 @@ export interface Car {
  * Resolves with undefined when the user entered no license, or when the server has no
  * such car (having printed the server's message).
  */
-export async function retrieveCarDetails(session: Session, previousLicense: string): Promise<Car | undefined> {
+export async function retrieveCarDetails(
+  session: Session,
+  previousLicense: string,
+): Promise<Car | undefined> {
   const license = (await session.console.getString("License", previousLicense)).toUpperCase();
   if (license === "") return undefined;
   const reply = await session.request(["GET_CAR_DETAILS", license]);

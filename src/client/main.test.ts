@@ -10,11 +10,18 @@ import { runProgram } from "../testing/run-program.ts";
 const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url));
 
 describe("the client program", () => {
-  it("ends a bug with one line to report and status 70, never a stack trace", { timeout: 30_000 }, async () => {
-    await using server = createServer((socket) => socket.once("data", () => socket.end(encodeFrame([true, "two seats"]))));
+  const name = "ends a bug with one line to report and status 70, never a stack trace";
+  it(name, { timeout: 30_000 }, async () => {
+    const wrongReply = encodeFrame([true, "two seats"]);
+    await using server = createServer((socket) => {
+      socket.once("data", () => socket.end(wrongReply));
+    });
     const { port } = await listen(server);
     const run = await runProgram(MAIN, ["--port", String(port)], { input: "c\n024 hyr\n" });
-    expect(run.stderr).toBe('internal error: unexpected car details from the server: [true,"two seats"]; please report it\n');
+    expect(run.stderr).toBe(
+      "internal error: unexpected car details from the server: " +
+        '[true,"two seats"]; please report it\n',
+    );
     expect(run.status).toBe(70);
   });
 });

@@ -6,7 +6,8 @@ import type { Address } from "../protocol/address.ts";
  * Why a request failed:
  * - `"not-sent"`: the client never sent it (it holds a value JSON cannot carry, say);
  * - `"refused"`: nothing listens at the address (`ECONNREFUSED`);
- * - `"unreachable"`: no connection for another reason: an unknown host, no route, none in time, ...;
+ * - `"unreachable"`: no connection for another reason: an unknown host, no route, none in time,
+ * ...;
  * - `"lost"`: the connection broke after it was made (`ECONNRESET`, ...);
  * - `"timed-out"`: the server did not reply before the deadline;
  * - `"no-reply"`: the server closed the connection without sending a byte;
@@ -15,7 +16,8 @@ import type { Address } from "../protocol/address.ts";
  * - `"invalid-utf8"`, `"invalid-json"`: its reply is not UTF-8 text, or not JSON;
  * - `"not-a-reply"`: its reply is JSON, but not `[true, ...]` or `[false, message]`.
  *
- * After the first three, the server cannot have seen the request; after the others it may have acted on it.
+ * After the first three, the server cannot have seen the request; after the others it may have
+ * acted on it.
  */
 export type RequestFailure =
   | "not-sent" | "refused" | "unreachable" | "lost" | "timed-out"

@@ -29,7 +29,10 @@ function parseArgument(text: string): unknown {
   }
 }
 
-/** The server's address: 127.0.0.1, on CAR_SERVER_PORT or 9653; a wrong CAR_SERVER_PORT ends the program. */
+/**
+ * The server's address: 127.0.0.1, on CAR_SERVER_PORT or 9653; a wrong CAR_SERVER_PORT ends the
+ * program.
+ */
 function serverAddress() {
   try {
     return { host: "127.0.0.1", port: portFromEnvironment(DEFAULT_PORT, process.env) };

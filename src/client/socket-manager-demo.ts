@@ -26,7 +26,8 @@ try {
   connection.socket.write("hello");
   throw new Error("failed on purpose");
 } catch (error) {
-  console.log(`client: the block threw "${(error as Error).message}", after closing the connection`);
+  const { message } = error as Error;
+  console.log(`client: the block threw "${message}", after closing the connection`);
 }
 
 await server[Symbol.asyncDispose](); // stops listening: nothing answers on that port now

@@ -8,9 +8,13 @@
  * - `"not-serializable"`: the message holds a value JSON cannot carry;
  * - `"truncated"`: the stream ended in the middle of a frame.
  */
-export type FrameErrorReason = "too-large" | "invalid-utf8" | "invalid-json" | "not-serializable" | "truncated";
+export type FrameErrorReason =
+  | "too-large" | "invalid-utf8" | "invalid-json" | "not-serializable" | "truncated";
 
-/** A frame that could not be encoded or decoded; `reason` tells code what went wrong, `message` tells people. */
+/**
+ * A frame that could not be encoded or decoded; `reason` tells code what went wrong, `message`
+ * tells people.
+ */
 export class FrameError extends Error {
   override readonly name = "FrameError";
   /** What went wrong, as a value code can switch on. */

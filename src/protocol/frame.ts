@@ -33,10 +33,14 @@ function toJson(message: unknown): string {
   } catch (error) {
     if (error instanceof FrameError) throw error;
     // JSON.stringify itself throws a TypeError on a cycle.
-    throw new FrameError("not-serializable", `cannot encode the message: ${String(error)}`, { cause: error });
+    const message = `cannot encode the message: ${String(error)}`;
+    throw new FrameError("not-serializable", message, { cause: error });
   }
-  // The replacer refuses everything that makes stringify return undefined; the type still allows it.
-  if (json === undefined) throw new FrameError("not-serializable", "cannot encode the message as JSON");
+  // The replacer refuses everything that makes stringify return undefined; the type still allows
+  // it.
+  if (json === undefined) {
+    throw new FrameError("not-serializable", "cannot encode the message as JSON");
+  }
   return json;
 }
 
@@ -47,7 +51,9 @@ function refuseWhatJsonCannotCarry(key: string, value: unknown): unknown {
   throw new FrameError("not-serializable", `JSON cannot carry ${lost}${where}`);
 }
 
-/** Names a value JSON would drop, turn into null, or refuse; undefined for a value it carries as is. */
+/**
+ * Names a value JSON would drop, turn into null, or refuse; undefined for a value it carries as is.
+ */
 function describeWhatJsonLoses(value: unknown): string | undefined {
   const type = typeof value;
   if (type === "undefined") return "undefined";
@@ -61,7 +67,8 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 /**
  * Turns a frame's payload, the bytes after the header, back into the message it carries.
  *
- * @throws {FrameError} `"invalid-utf8"` if the bytes are not UTF-8; `"invalid-json"` if the text is not JSON.
+ * @throws {FrameError} `"invalid-utf8"` if the bytes are not UTF-8; `"invalid-json"` if the text is
+ * not JSON.
  */
 export function decodePayload(payload: Uint8Array): unknown {
   let text: string;

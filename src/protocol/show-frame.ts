@@ -12,7 +12,9 @@ import { HEADER_BYTES, encodeFrame } from "./frame.ts";
 
 const BYTES_PER_LINE = 16;
 
-/** Formats bytes as two-digit hex numbers, 16 to a line, lines after the first indented by `indent`. */
+/**
+ * Formats bytes as two-digit hex numbers, 16 to a line, lines after the first indented by `indent`.
+ */
 function hexLines(bytes: Uint8Array, indent: string): string {
   const lines: string[] = [];
   for (let start = 0; start < bytes.length; start += BYTES_PER_LINE) {
@@ -37,6 +39,7 @@ try {
 const frame = encodeFrame(message);
 const payload = frame.subarray(HEADER_BYTES);
 const text = payload.toString("utf8");
-console.log(`header   ${hexLines(frame.subarray(0, HEADER_BYTES), "")}  = ${frame.readUInt32BE(0)}`);
+const header = hexLines(frame.subarray(0, HEADER_BYTES), "");
+console.log(`header   ${header}  = ${frame.readUInt32BE(0)}`);
 console.log(`payload  ${hexLines(payload, " ".repeat(9))}`);
 console.log(`text     ${text}  (${[...text].length} characters, ${payload.length} bytes)`);

@@ -15,7 +15,9 @@ export interface ArgumentKinds {
 /** One parameter of an action: its name (for messages) and its kind. */
 export type Parameter = readonly [name: string, kind: keyof ArgumentKinds];
 
-/** The argument types a list of parameters stands for: `[["license", "string"]]` gives `[string]`. */
+/**
+ * The argument types a list of parameters stands for: `[["license", "string"]]` gives `[string]`.
+ */
 export type ArgumentsFor<P extends readonly Parameter[]> = {
   -readonly [I in keyof P]: ArgumentKinds[P[I][1]];
 };
@@ -49,7 +51,9 @@ export function defineAction<const P extends readonly Parameter[]>(
   return [name, action];
 }
 
-const KIND_CHECKS: { readonly [K in keyof ArgumentKinds]: (value: unknown) => value is ArgumentKinds[K] } = {
+const KIND_CHECKS: {
+  readonly [K in keyof ArgumentKinds]: (value: unknown) => value is ArgumentKinds[K];
+} = {
   string: (value) => typeof value === "string",
   integer: isInteger,
 };
@@ -59,14 +63,21 @@ const KIND_NAMES: { readonly [K in keyof ArgumentKinds]: string } = {
   integer: "an integer",
 };
 
-/** Says what is wrong with these arguments for these parameters, or returns undefined when they fit. */
-export function findArgumentProblem(parameters: readonly Parameter[], args: readonly unknown[]): string | undefined {
+/**
+ * Says what is wrong with these arguments for these parameters, or returns undefined when they fit.
+ */
+export function findArgumentProblem(
+  parameters: readonly Parameter[],
+  args: readonly unknown[],
+): string | undefined {
   if (args.length !== parameters.length) {
     return `expects ${describeParameters(parameters)}, got ${args.length}`;
   }
   for (const [index, [name, kind]] of parameters.entries()) {
     const value = args[index];
-    if (!KIND_CHECKS[kind](value)) return `expects ${name} to be ${KIND_NAMES[kind]}, got ${describeValue(value)}`;
+    if (!KIND_CHECKS[kind](value)) {
+      return `expects ${name} to be ${KIND_NAMES[kind]}, got ${describeValue(value)}`;
+    }
   }
   return undefined;
 }

@@ -10,7 +10,9 @@ import type { ActionTable, Outcome } from "./action.ts";
 export async function dispatch(actions: ActionTable, request: unknown): Promise<Outcome> {
   if (!Array.isArray(request)) return [false, "A request must be an array: [action, ...arguments]"];
   const [name, ...args] = request as unknown[];
-  if (typeof name !== "string") return [false, "A request must start with the action's name, a string"];
+  if (typeof name !== "string") {
+    return [false, "A request must start with the action's name, a string"];
+  }
   const action = actions.get(name);
   if (action === undefined) return [false, `Unknown action ${JSON.stringify(name)}`];
   return action.run(args);

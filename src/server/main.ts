@@ -30,7 +30,8 @@ async function start(options: ServerOptions): Promise<RunningServer> {
   try {
     return await startServer(options);
   } catch (error) {
-    console.error(`Cannot start the server: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`Cannot start the server: ${message}`);
     process.exit(1);
   }
 }
@@ -59,7 +60,8 @@ try {
   const saved = await server.stopped;
   console.log(`Saved ${saved} car registrations to ${options.dataPath}`);
 } catch (error) {
-  console.error(`Cannot save the car registrations: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`Cannot save the car registrations: ${message}`);
   process.exitCode = 1;
 }
 

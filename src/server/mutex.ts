@@ -5,7 +5,10 @@ export interface Lock {
   acquire(): Promise<Disposable>;
 }
 
-/** Gives the lock back. Disposable, so `using release = await mutex.acquire()` releases at the end of the block. */
+/**
+ * Gives the lock back. Disposable, so `using release = await mutex.acquire()` releases at the end
+ * of the block.
+ */
 export interface Releaser extends Disposable {
   (): void;
 }
@@ -21,7 +24,8 @@ export class Mutex implements Lock {
   /** Resolves once the caller holds the lock, with the function that releases it. */
   async acquire(): Promise<Releaser> {
     if (this.#locked) {
-      // Wait for our turn. The holder hands the lock straight to us, so it never looks free in between.
+      // Wait for our turn. The holder hands the lock straight to us, so it never looks free in
+      // between.
       await new Promise<void>((resolve) => this.#waiters.push(resolve));
     } else {
       this.#locked = true;

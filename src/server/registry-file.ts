@@ -23,7 +23,10 @@ export class RegistryFileError extends Error {
   }
 }
 
-/** What {@link loadRegistry} found: the registry, and whether it came from the file or is sample data. */
+/**
+ * What {@link loadRegistry} found: the registry, and whether it came from the file or is sample
+ * data.
+ */
 export interface LoadedRegistry {
   registry: CarRegistry;
   source: "file" | "sample";
@@ -40,7 +43,8 @@ export async function loadRegistry(path: string): Promise<LoadedRegistry> {
     text = await readFile(path, "utf8");
   } catch (error) {
     if (isFileNotFound(error)) return { registry: createSampleRegistry(), source: "sample" };
-    // Node's message does not always name the file: "EISDIR: illegal operation on a directory, read".
+    // Node's message does not always name the file: "EISDIR: illegal operation on a directory,
+    // read".
     throw new RegistryFileError(path, (error as Error).message);
   }
   return { registry: parseRegistry(path, text), source: "file" };
@@ -68,9 +72,12 @@ function parseRegistry(path: string, text: string): CarRegistry {
   const registry = new CarRegistry();
   for (const [index, item] of (data as unknown[]).entries()) {
     const record = toRecord(item);
-    if (typeof record === "string") throw new RegistryFileError(path, `record ${index + 1} ${record}`);
+    if (typeof record === "string") {
+      throw new RegistryFileError(path, `record ${index + 1} ${record}`);
+    }
     if (registry.has(record.license)) {
-      throw new RegistryFileError(path, `record ${index + 1} repeats the license ${record.license}`);
+      const problem = `record ${index + 1} repeats the license ${record.license}`;
+      throw new RegistryFileError(path, problem);
     }
     registry.set(record.license, new Car(record.seats, record.mileage, record.owner));
   }

@@ -61,7 +61,10 @@ export function isHelpRequest(args: readonly string[]): boolean {
   return args.includes("--help") || args.includes("-h");
 }
 
-/** Turns the server's command-line arguments into options; throws {@link UsageError} if wrong. */
+/**
+ * Turns the server's command-line arguments into options; throws {@link UsageError} when they are
+ * wrong.
+ */
 export function parseServerArguments(
   args: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
@@ -103,7 +106,9 @@ function defaultPort(env: NodeJS.ProcessEnv): number {
 
 function parsePort(text: string): number {
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535) throw new UsageError(`expected a PORT from 0 to 65535, got ${text}`);
+  if (!/^\d+$/.test(text) || port > 65535) {
+    throw new UsageError(`expected a PORT from 0 to 65535, got ${text}`);
+  }
   return port;
 }
 

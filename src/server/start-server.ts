@@ -32,7 +32,9 @@ export interface ServerOptions {
 /** A server that is up and listening. */
 export interface RunningServer {
   readonly address: Address;
-  /** How many registrations it started with, and whether they came from the file or samples. */
+  /**
+   * How many registrations it started with, and whether they came from the file or are sample data.
+   */
   readonly loaded: { count: number; source: "file" | "sample" };
   /** The file it wrote the admin token to; undefined when the token was given. */
   readonly tokenPath: string | undefined;

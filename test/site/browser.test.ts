@@ -4,6 +4,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BOOK_LIMITS } from "../../tools/literate/book-measures.ts";
 import { chapterTitle, readChapters, type Chapter } from "../../tools/literate/chapters.ts";
 import { loadCourseSite } from "../../tools/site/course-site.ts";
 import { launchChromium, SCREENSHOTS, SiteServer } from "./browser.ts";
@@ -68,7 +69,7 @@ describe("the course site in a browser", () => {
     for (;;) {
       const heading = (await page.locator(".vp-doc h1").first().innerText()).replace(/\s*\u200b?\s*$/, "");
       const url = new URL(page.url()).pathname;
-      if (!url.startsWith("/chapters/")) break;
+      if (!url.startsWith("/chapters/") || url.startsWith("/chapters/appendix/")) break;
       seen.push(heading);
       const next = page.locator("a.pager-link.next");
       if ((await next.count()) === 0) break;
@@ -82,13 +83,40 @@ describe("the course site in a browser", () => {
     await close(page);
   });
 
-  it("draws a chapter's pictures, written as mermaid text, as diagrams", async () => {
-    const hardening = chapters.find((chapter) => chapter.text.includes("```mermaid"));
-    expect(hardening, "a chapter with a mermaid picture").toBeDefined();
-    const page = await open(`/${hardening?.file.replace(/\.md$/, ".html")}`);
-    const diagram = page.locator(".mermaid svg[aria-roledescription='sequence']").first();
-    await diagram.waitFor();
-    await expect(diagram.locator("text", { hasText: "cars.lock" }).count()).resolves.toBeGreaterThan(0);
+  it("draws every picture of the chapters, written as mermaid text, as a diagram", async () => {
+    const pictured = chapters.map((chapter) => ({ chapter, count: chapter.text.match(/^```mermaid\s*$/gm)?.length ?? 0 }))
+      .filter(({ count }) => count > 0);
+    let drawn = 0;
+    for (const { chapter, count } of pictured) {
+      const page = await open(`/${chapter.file.replace(/\.md$/, ".html")}`);
+      const diagrams = page.locator(".mermaid svg");
+      await diagrams.nth(count - 1).waitFor();
+      await expect(diagrams.count(), chapter.file).resolves.toBe(count);
+      drawn += count;
+      await close(page);
+    }
+    expect(drawn).toBeGreaterThanOrEqual(BOOK_LIMITS.diagrams);
+  });
+
+  it("marks a revision's new lines and dims the lines it keeps", async () => {
+    const revising = chapters.find((chapter) => / replace\s*$/m.test(chapter.text));
+    if (revising === undefined) throw new Error("no chapter revises earlier code");
+    const page = await open(`/chapters/${revising.slug}.html`);
+    const revision = page.locator(".literate-revision").first();
+    await revision.waitFor();
+    await expect(revision.locator(".line.literate-new").count()).resolves.toBeGreaterThan(0);
+    const kept = revision.locator(".line.literate-kept").first();
+    if ((await kept.count()) > 0) await expect(kept.evaluate((line) => Number(getComputedStyle(line).opacity))).resolves.toBeLessThan(1);
+    await close(page);
+  });
+
+  it("shows a chapter's other tests on a page of their own, linked from the chapter", async () => {
+    const tested = chapters.find((chapter) => chapter.tests !== undefined);
+    if (tested?.tests === undefined) throw new Error("no chapter keeps tests beside it");
+    const page = await open(`/chapters/${tested.slug}.html`);
+    await page.locator(`.vp-doc a[href$="tests/${tested.slug}.html"]`).first().click();
+    await page.waitForURL(`**/chapters/tests/${tested.slug}.html`);
+    await expect(page.locator(".literate-fence .literate-caption").count()).resolves.toBeGreaterThan(0);
     await close(page);
   });
 

@@ -33,7 +33,7 @@ const PROGRAMS: Record<string, string> = { server: "src/server/main.ts", client:
  * snapshot N (the others are not needed to run or test chapter N).
  */
 async function snapshotOf(chapters: readonly Chapter[], chapter: Chapter): Promise<Snapshot | undefined> {
-  const { snapshots, errors } = tangle(chapters.filter((c) => c.number <= chapter.number));
+  const { snapshots, errors } = tangle(chapters.filter((c) => c.number <= chapter.number), chapters);
   const snapshot = snapshots.at(-1);
   if (errors.length > 0 || snapshot === undefined) {
     console.error(errors.map((error) => error.message).join("\n"));

@@ -51,8 +51,12 @@ const COMMENT_PREFIXES: ReadonlyMap<string, string> = new Map([
   [".py", "#"],
 ]);
 
-/** Tangles every chapter, in order, into one snapshot per chapter. */
-export function tangle(chapters: readonly Chapter[]): TangleResult {
+/**
+ * Tangles every chapter, in order, into one snapshot per chapter. `course` is the whole course
+ * when `chapters` are only its first ones (`npm run chapter -- N`), so that an appendix fence for a
+ * later chapter is not reported as naming a chapter the course does not have.
+ */
+export function tangle(chapters: readonly Chapter[], course: readonly Chapter[] = chapters): TangleResult {
   const definitions = new Map<string, Definition>();
   const errors = new ErrorList();
   const snapshots: Snapshot[] = [];
@@ -62,7 +66,7 @@ export function tangle(chapters: readonly Chapter[]): TangleResult {
     for (const fence of fences) applyFence(definitions, fence, chapter, errors);
     snapshots.push(makeSnapshot(definitions, chapter, errors));
   }
-  checkAppendixChapters(chapters, errors);
+  checkAppendixChapters(course, errors);
   return { snapshots, errors: errors.all() };
 }
 

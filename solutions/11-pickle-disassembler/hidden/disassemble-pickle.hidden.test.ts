@@ -1,8 +1,39 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { encodePickle } from "#chapter-11/protocol/pickle/encode-pickle.ts";
+import { OP } from "#chapter-11/protocol/pickle/opcodes.ts";
 import { PickleError } from "#chapter-11/protocol/pickle/pickle-error.ts";
 import { disassemblePickle } from "../disassemble-pickle.ts";
+
+/**
+ * A pickle of protocol 3 for `value`, as chapter 12's encodePickle writes one, but simpler: every
+ * integer as an 8-byte LONG1, every array as MARK ... TUPLE (valid pickles all the same).
+ */
+function encodePickle(value: unknown): Buffer {
+  const parts: Buffer[] = [Buffer.from([OP.PROTO, 3])];
+  const write = (item: unknown): void => {
+    if (item === null) parts.push(Buffer.from([OP.NONE]));
+    else if (typeof item === "boolean") parts.push(Buffer.from([item ? OP.NEWTRUE : OP.NEWFALSE]));
+    else if (typeof item === "number") {
+      const long = Buffer.alloc(10);
+      long.set([OP.LONG1, 8]);
+      long.writeBigInt64LE(BigInt(item), 2);
+      parts.push(long);
+    } else if (typeof item === "string") {
+      const text = Buffer.from(item, "utf8");
+      const header = Buffer.alloc(5);
+      header[0] = OP.BINUNICODE;
+      header.writeUInt32LE(text.length, 1);
+      parts.push(header, text);
+    } else if (Array.isArray(item)) {
+      parts.push(Buffer.from([OP.MARK]));
+      item.forEach(write);
+      parts.push(Buffer.from([OP.TUPLE]));
+    }
+  };
+  write(value);
+  parts.push(Buffer.from([OP.STOP]));
+  return Buffer.concat(parts);
+}
 
 const value: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof({ depthSize: "small" }, fc.constant(null), fc.boolean(), fc.maxSafeInteger(), fc.string(), fc.array(tie("value"), { maxLength: 4 })),
