@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { requireAdminToken } from "#chapter-08/server/admin-only.ts";
-import { AdminToken } from "#chapter-08/server/admin-token.ts";
+import type { ActionTable } from "#chapter-08/server/action.ts";
 import { createCarActions } from "#chapter-08/server/car-actions.ts";
 import { createSampleRegistry } from "#chapter-08/server/sample-registrations.ts";
 import { rateLimited, RateLimiter } from "../rate-limiter.ts";
@@ -79,12 +78,24 @@ describe("RateLimiter, hidden", () => {
   });
 });
 
+/**
+ * A stand-in for chapter 9's `requireAdminToken` (this exercise is chapter 8's): SHUTDOWN runs only
+ * with `token` as its last argument, and is refused with chapter 9's words otherwise.
+ */
+function withAdminToken(token: string, actions: ActionTable): ActionTable {
+  const shutdown = actions.get("SHUTDOWN")!;
+  const guarded = new Map(actions);
+  guarded.set("SHUTDOWN", {
+    run: (args) => (args.at(-1) === token ? shutdown.run(args.slice(0, -1)) : [false, "SHUTDOWN refused: wrong admin token"]),
+  });
+  return guarded;
+}
+
 describe("rateLimited, hidden", () => {
   it("slows down an address guessing the admin token: after the burst, even the right token is refused", async () => {
     let shutdowns = 0;
-    const token = new AdminToken("s3cret");
-    const actions = requireAdminToken(
-      createCarActions({ registry: createSampleRegistry(), requestShutdown: () => void shutdowns++ }), token);
+    const actions = withAdminToken("s3cret",
+      createCarActions({ registry: createSampleRegistry(), requestShutdown: () => void shutdowns++ }));
     const limited = rateLimited(actions, new RateLimiter({ burst: 3, perSecond: 1 }, manualClock().clock), "10.0.0.1");
     for (const guess of ["a", "b", "c"]) {
       expect(await limited.get("SHUTDOWN")?.run([guess])).toEqual([false, "SHUTDOWN refused: wrong admin token"]);
