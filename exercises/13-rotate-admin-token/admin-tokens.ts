@@ -1,7 +1,7 @@
-import { defineAction, type Action, type ActionTable } from "#chapter-08/server/action.ts";
-import { ADMIN_ACTIONS } from "#chapter-08/server/admin-only.ts";
-import { AdminToken } from "#chapter-08/server/admin-token.ts";
-import { writeTokenFile } from "#chapter-08/server/token-file.ts";
+import { defineAction, type Action, type ActionTable } from "#chapter-09/server/action.ts";
+import { ADMIN_ACTIONS } from "#chapter-09/server/admin-only.ts";
+import { AdminToken } from "#chapter-09/server/admin-token.ts";
+import { writeTokenFile } from "#chapter-09/server/token-file.ts";
 
 /** Tells the time in milliseconds. Tests pass a clock they move by hand. */
 export type Clock = () => number;

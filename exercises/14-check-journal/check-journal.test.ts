@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Change } from "#chapter-08/server/audit-log.ts";
-import { DataFileInUseError, DataLock } from "#chapter-08/server/data-lock.ts";
-import { readJournal } from "#chapter-08/server/journal.ts";
+import type { Change } from "#chapter-10/server/audit-log.ts";
+import { DataFileInUseError, DataLock } from "#chapter-10/server/data-lock.ts";
+import { readJournal } from "#chapter-10/server/journal.ts";
 import { checkJournal } from "./check-journal.ts";
 
 let directory: string;

@@ -1,6 +1,6 @@
 import { open, readFile } from "node:fs/promises";
-import { companionPath } from "#chapter-08/protocol/data-files.ts";
-import { DataLock } from "#chapter-08/server/data-lock.ts";
+import { companionPath } from "#chapter-10/protocol/data-files.ts";
+import { DataLock } from "#chapter-10/server/data-lock.ts";
 
 /** What is wrong with a journal: the first problem found, reading from the start. */
 export type JournalProblem =

@@ -2,10 +2,10 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ActionTable } from "#chapter-08/server/action.ts";
-import { AdminToken } from "#chapter-08/server/admin-token.ts";
-import { createCarActions } from "#chapter-08/server/car-actions.ts";
-import { createSampleRegistry } from "#chapter-08/server/sample-registrations.ts";
+import type { ActionTable } from "#chapter-09/server/action.ts";
+import { AdminToken } from "#chapter-09/server/admin-token.ts";
+import { createCarActions } from "#chapter-09/server/car-actions.ts";
+import { createSampleRegistry } from "#chapter-09/server/sample-registrations.ts";
 import { AdminTokens, createRotateTokenAction, requireAdminTokens, type WriteToken } from "../admin-tokens.ts";
 
 /** A clock that stands still until the test moves it. */

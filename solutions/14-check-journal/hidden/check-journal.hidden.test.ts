@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AuditLog } from "#chapter-08/server/audit-log.ts";
-import { DataLock } from "#chapter-08/server/data-lock.ts";
+import { AuditLog } from "#chapter-10/server/audit-log.ts";
+import { DataLock } from "#chapter-10/server/data-lock.ts";
 import { checkJournal } from "../check-journal.ts";
 
 let directory: string;
