@@ -23,11 +23,22 @@ export interface ChapterFences {
 
 const markdown = new MarkdownIt();
 
+/** The fences already read, by file: the appendix is read once for every chapter. */
+const alreadyRead = new WeakMap<CourseText, ChapterFences>();
+
 /**
  * Reads the code fences of a chapter (or any course file) from markdown-it's tokens, so a fence
  * is exactly what a Markdown renderer (and so the site) sees as a fence.
  */
 export function readFences(chapter: CourseText): ChapterFences {
+  const known = alreadyRead.get(chapter);
+  if (known !== undefined) return { fences: [...known.fences], errors: [...known.errors] };
+  const read = readFencesOnce(chapter);
+  alreadyRead.set(chapter, read);
+  return { fences: [...read.fences], errors: [...read.errors] };
+}
+
+function readFencesOnce(chapter: CourseText): ChapterFences {
   const lines = chapter.text.split("\n");
   const fences: Fence[] = [];
   const errors: LiterateError[] = [];
