@@ -37,14 +37,17 @@ describe("requireAdminToken", () => {
     let shutdowns = 0;
     const token = new AdminToken("s3cret");
     const actions = requireAdminToken(
-      createCarActions({ registry: createSampleRegistry(), requestShutdown: () => shutdowns++ }), token);
+      createCarActions({ registry: createSampleRegistry(), requestShutdown: () => shutdowns++ }),
+      token,
+    );
     const shutdown = actions.get("SHUTDOWN")!;
     expect(await shutdown.run([])).toEqual([false, "SHUTDOWN needs the admin token"]);
     expect(await shutdown.run(["guess"])).toEqual([false, "SHUTDOWN refused: wrong admin token"]);
     expect(shutdowns).toBe(0);
     expect(await shutdown.run(["s3cret"])).toBeUndefined();
     expect(shutdowns).toBe(1);
-    expect(await actions.get("GET_CAR_DETAILS")!.run(["024 HYR"])).toEqual([true, 2, 97543, "Jack Lemon"]);
+    const details = await actions.get("GET_CAR_DETAILS")!.run(["024 HYR"]);
+    expect(details).toEqual([true, 2, 97543, "Jack Lemon"]);
   });
 });
 

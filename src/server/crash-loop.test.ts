@@ -78,7 +78,8 @@ async function runLane(lane: number, rounds: number): Promise<void> {
     server.kill("SIGKILL");
     await Promise.all(clients);
     await server.exited;
-    await expect(loadRegistry(dataPath), `the data file after the kill of round ${round}`).resolves.toBeDefined();
+    const after = `the data file after the kill of round ${round}`;
+    await expect(loadRegistry(dataPath), after).resolves.toBeDefined();
   }
   const { registry } = await loadRegistry(dataPath);
   for (const license of registeredInAll) expect(registry.has(license), license).toBe(true);

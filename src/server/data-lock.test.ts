@@ -35,15 +35,16 @@ async function leaveLock(path: string, content: string, secondsAgo: number): Pro
 }
 
 describe("DataLock", () => {
-  it("refuses while the server that holds it runs, naming it, and leaves its lock alone", async () => {
+  it("refuses while the server that holds it runs, naming it, and leaves its lock", async () => {
     const first = await DataLock.acquire(dataPath);
     const second = DataLock.acquire(dataPath);
     await expect(second).rejects.toThrow(DataFileInUseError);
-    await expect(second).rejects.toThrow(`another server (process ${process.pid}) is using ${dataPath}`);
+    const holder = `another server (process ${process.pid}) is using ${dataPath}`;
+    await expect(second).rejects.toThrow(holder);
     expect(await readFile(first.path, "utf8")).toBe(`${process.pid}\n`);
   });
 
-  it("does not delete a lock that changed between being seen dead and being taken over", async () => {
+  it("does not delete a lock that changed between being seen dead and taken over", async () => {
     const path = companionPath(dataPath, ".lock");
     await leaveLock(path, `${await exitedProcessId()}\n`, 60);
     const seen = await readLockFile(path);

@@ -82,9 +82,10 @@ const wrongArguments = fc.tuple(fc.oneof(fc.constantFrom(...ACTIONS), fc.string(
 const anyFrame = fc.oneof(randomBytes, lyingLength, truncated, mutated, wrongArguments);
 
 describe("the server, fuzzed", () => {
-  it(`survives ${BATCHES * FRAMES_PER_BATCH} random and broken frames, and answers a valid request afterwards`, async () => {
+  it(`survives ${BATCHES * FRAMES_PER_BATCH} random or broken frames, then answers`, async () => {
+    const batch = fc.array(anyFrame, { minLength: FRAMES_PER_BATCH, maxLength: FRAMES_PER_BATCH });
     await fc.assert(
-      fc.asyncProperty(fc.array(anyFrame, { minLength: FRAMES_PER_BATCH, maxLength: FRAMES_PER_BATCH }), async (frames) => {
+      fc.asyncProperty(batch, async (frames) => {
         const answers = await Promise.all(frames.map((frame) => exchange(server.address, frame)));
         for (const received of answers) {
           expect(received.length).toBeLessThanOrEqual(1);

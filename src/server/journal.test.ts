@@ -25,7 +25,8 @@ describe("readJournal", () => {
   it("leaves out a last record cut short, and says how long it was", async () => {
     const torn = '{"at":"2025-01-01T00:0';
     await writeFile(path, `${line(["CHANGE_MILEAGE", "024 HYR", 103491])}${torn}`);
-    expect(await readJournal(path)).toEqual({ changes: [["CHANGE_MILEAGE", "024 HYR", 103491]], tornBytes: torn.length });
+    expect(await readJournal(path))
+      .toEqual({ changes: [["CHANGE_MILEAGE", "024 HYR", 103491]], tornBytes: torn.length });
   });
 });
 

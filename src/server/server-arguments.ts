@@ -9,9 +9,9 @@ import type { ServerOptions } from "./start-server.ts";
 import { ADMIN_TOKEN_VARIABLE } from "../protocol/admin.ts";
 
 /** The server's command line, for error messages. */
-export const SERVER_USAGE = `usage: server [--host HOST] [--port PORT] [--data FILE] [--token-file FILE]
-              [--max-connections N] [--max-request-bytes N] [--idle-timeout MS]
-              [--request-timeout MS] [--write-timeout MS] [--grace MS]`;
+export const SERVER_USAGE = `usage: server [--host HOST] [--port PORT] [--data FILE]
+              [--token-file FILE] [--max-connections N] [--max-request-bytes N]
+              [--idle-timeout MS] [--request-timeout MS] [--write-timeout MS] [--grace MS]`;
 
 /** The defaults the command line starts from. */
 export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
@@ -41,18 +41,22 @@ export class UsageError extends Error {
 /** What `--help` prints. */
 export const SERVER_HELP = `${SERVER_USAGE}
 
-  --host HOST             address to listen on (default ${DEFAULT_SERVER_OPTIONS.host}: this machine only;
-                          0.0.0.0 listens on every interface)
-  --port PORT             port to listen on (default ${DEFAULT_SERVER_OPTIONS.port}; 0 picks a free one)
+  --host HOST             address to listen on (default ${DEFAULT_SERVER_OPTIONS.host}:
+                          this machine only; 0.0.0.0 listens on every interface)
+  --port PORT             port, or 0 for a free one (default ${DEFAULT_SERVER_OPTIONS.port})
   --data FILE             data file (default ${DEFAULT_SERVER_OPTIONS.dataPath}); its log of
                           changes (.log) and admin token (.token) are kept beside it
   --token-file FILE       where to write the admin token (default: beside the data file)
   --max-connections N     connections open at once (default ${limitDefault("max-connections")})
   --max-request-bytes N   longest request payload (default ${limitDefault("max-request-bytes")})
-  --idle-timeout MS       close a connection silent this long (default ${limitDefault("idle-timeout")})
-  --request-timeout MS    close a connection whose request is not complete by then (default ${limitDefault("request-timeout")})
-  --write-timeout MS      reset a connection whose reply is not taken by then (default ${limitDefault("write-timeout")})
-  --grace MS              on shutdown, cut requests still running after this (default ${limitDefault("grace")})
+  --idle-timeout MS       close a connection silent this long
+                          (default ${limitDefault("idle-timeout")})
+  --request-timeout MS    close a connection whose request is not complete by then
+                          (default ${limitDefault("request-timeout")})
+  --write-timeout MS      reset a connection whose reply is not taken by then
+                          (default ${limitDefault("write-timeout")})
+  --grace MS              on shutdown, cut requests still running after this
+                          (default ${limitDefault("grace")})
 
 If ${ADMIN_TOKEN_VARIABLE} is set, it is the admin token and no token file is written.`;
 

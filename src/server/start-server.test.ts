@@ -37,15 +37,18 @@ const JACK_LEMON = [true, 2, 97543, "Jack Lemon"];
 describe("SHUTDOWN", () => {
   it("is refused without the admin token or with a wrong one, and the server runs on", async () => {
     const server = await start();
-    expect(await handleRequest(server.address, ["SHUTDOWN"])).toEqual([false, "SHUTDOWN needs the admin token"]);
-    expect(await handleRequest(server.address, ["SHUTDOWN", "guess"])).toEqual([false, "SHUTDOWN refused: wrong admin token"]);
+    expect(await handleRequest(server.address, ["SHUTDOWN"]))
+      .toEqual([false, "SHUTDOWN needs the admin token"]);
+    expect(await handleRequest(server.address, ["SHUTDOWN", "guess"]))
+      .toEqual([false, "SHUTDOWN refused: wrong admin token"]);
     expect(await handleRequest(server.address, ["GET_CAR_DETAILS", "024 HYR"])).toEqual(JACK_LEMON);
   });
 
-  it("with the token from the token file gets no reply; the server saves, stops and removes the file", async () => {
+  it("with the token from the file: no reply; it saves, stops, removes the file", async () => {
     const server = await start();
     expect(server.tokenPath).toBe(join(directory, "cars.token"));
-    expect(await handleRequest(server.address, ["CHANGE_OWNER", "024 HYR", "Jill Lemon"])).toEqual([true, null]);
+    const changed = await handleRequest(server.address, ["CHANGE_OWNER", "024 HYR", "Jill Lemon"]);
+    expect(changed).toEqual([true, null]);
     const token = (await readFile(join(directory, "cars.token"), "utf8")).trim();
     expect(await handleAdminRequest(server.address, ["SHUTDOWN"], token)).toBeUndefined();
     expect(await server.stopped).toBe(5);
@@ -58,7 +61,8 @@ describe("the bind address", () => {
   it("is 127.0.0.1 unless told otherwise: another address of this machine is refused", async () => {
     const server = await start({ host: DEFAULT_SERVER_OPTIONS.host });
     expect(server.address.host).toBe("127.0.0.1");
-    await expect(handleRequest({ host: "127.0.0.2", port: server.address.port }, ["GET_CAR_DETAILS", "024 HYR"]))
+    const elsewhere = { host: "127.0.0.2", port: server.address.port };
+    await expect(handleRequest(elsewhere, ["GET_CAR_DETAILS", "024 HYR"]))
       .rejects.toMatchObject({ reason: "refused" });
   });
 });
@@ -90,23 +94,28 @@ describe("the bind address", () => {
 });
 
 describe("the data on disk", () => {
-  it("holds every acknowledged change at the moment of the reply, and a restart replays them", async () => {
+  it("holds every acknowledged change when it replies, and a restart replays them", async () => {
     const server = await start();
-    expect(await handleRequest(server.address, ["CHANGE_MILEAGE", "024 HYR", 103491])).toEqual([true, null]);
-    expect(await handleRequest(server.address, ["NEW_REGISTRATION", "NEW 1", 4, 10, "Ann"])).toEqual([true, null]);
-    expect(await handleRequest(server.address, ["CHANGE_OWNER", "NEW 1", "Bo"])).toEqual([true, null]);
+    const ask = (request: Parameters<typeof handleRequest>[1]) =>
+      handleRequest(server.address, request);
+    expect(await ask(["CHANGE_MILEAGE", "024 HYR", 103491])).toEqual([true, null]);
+    expect(await ask(["NEW_REGISTRATION", "NEW 1", 4, 10, "Ann"])).toEqual([true, null]);
+    expect(await ask(["CHANGE_OWNER", "NEW 1", "Bo"])).toEqual([true, null]);
     const crashed = `${directory}-crashed`;
     onTestFinished(() => rm(crashed, { recursive: true, force: true }));
     await cp(directory, crashed, { recursive: true });
-    // The copy's lock names this test's process, which runs; a crashed server's would name a process
-    // that does not, and be taken over (the lock's own tests show it).
+    // The copy's lock names this test's process, which runs; a crashed server's would name a
+    // process that does not, and be taken over (the lock's own tests show it).
     await rm(join(crashed, "cars.lock"));
 
     const recovered = await start({ dataPath: join(crashed, "cars.json") });
     expect(recovered.replayed).toBe(3);
-    expect(await handleRequest(recovered.address, ["GET_CAR_DETAILS", "024 HYR"])).toEqual([true, 2, 103491, "Jack Lemon"]);
-    expect(await handleRequest(recovered.address, ["GET_CAR_DETAILS", "NEW 1"])).toEqual([true, 4, 10, "Bo"]);
-    expect(await readFile(join(crashed, "cars.log"), "utf8")).toBe(""); // compacted into the data file
+    const details = (license: string) =>
+      handleRequest(recovered.address, ["GET_CAR_DETAILS", license]);
+    expect(await details("024 HYR")).toEqual([true, 2, 103491, "Jack Lemon"]);
+    expect(await details("NEW 1")).toEqual([true, 4, 10, "Bo"]);
+    // The journal was compacted into the data file.
+    expect(await readFile(join(crashed, "cars.log"), "utf8")).toBe("");
     await recovered.shutdown();
   });
 });
