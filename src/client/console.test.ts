@@ -18,33 +18,16 @@ describe("Console.getString", () => {
     expect(await console.getString("License", "024 HYR")).toBe("024 HYR");
     expect(output()).toBe("License [024 HYR]:\n");
   });
+});
 
+describe("Console.getString, more", () => {
   it("reads answers that all arrive at once, one per question", async () => {
     const { console } = consoleFor("one\ntwo\nthree\n");
     expect(await console.getString("First")).toBe("one");
     expect(await console.getString("Second")).toBe("two");
     expect(await console.getString("Third")).toBe("three");
   });
-});
 
-describe("Console.getInteger", () => {
-  it("asks again, saying why, until it gets a whole number", async () => {
-    const { console, output } = consoleFor("lots\n12.5\n103491\n");
-    expect(await console.getInteger("Mileage", 97543)).toBe(103491);
-    expect(output()).toBe(
-      [
-        "Mileage [97543]: lots",
-        "Please enter a whole number",
-        "Mileage [97543]: 12.5",
-        "Please enter a whole number",
-        "Mileage [97543]: 103491",
-        "",
-      ].join("\n"),
-    );
-  });
-});
-
-describe("Console.getString, more", () => {
   it("gives back what the user typed, trimmed, and echoes it after the prompt", async () => {
     const { console, output } = consoleFor("  024 hyr \n");
     expect(await console.getString("License", "ABC 123")).toBe("024 hyr");
@@ -68,6 +51,23 @@ describe("Console.getString, more", () => {
     const console = new Console(typed("024 hyr\n"), output.stream);
     await console.getString("License");
     expect(output.text()).toBe("License: ");
+  });
+});
+
+describe("Console.getInteger", () => {
+  it("asks again, saying why, until it gets a whole number", async () => {
+    const { console, output } = consoleFor("lots\n12.5\n103491\n");
+    expect(await console.getInteger("Mileage", 97543)).toBe(103491);
+    expect(output()).toBe(
+      [
+        "Mileage [97543]: lots",
+        "Please enter a whole number",
+        "Mileage [97543]: 12.5",
+        "Please enter a whole number",
+        "Mileage [97543]: 103491",
+        "",
+      ].join("\n"),
+    );
   });
 });
 

@@ -24,14 +24,6 @@ function requestServer(respond: (socket: Socket) => unknown) {
   return { server, requests };
 }
 
-/** Writes `pieces` one write at a time, letting the event loop run in between. */
-async function writeInPieces(socket: Socket, pieces: Uint8Array[]): Promise<void> {
-  for (const piece of pieces) {
-    await new Promise<void>((resolve) => socket.write(piece, () => resolve()));
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
 const carDetails = [true, 2, 97543, "Jack Lemon"] as const;
 
 describe("handleRequest", () => {
@@ -63,25 +55,15 @@ describe("handleRequest, when the exchange fails", () => {
     expect(error).toMatchObject({ reason: misbehaviour.reason, address });
     expect((error as Error).message).toBe(misbehaviour.line(`127.0.0.1:${address.port}`));
   });
-
-  it("gives up at its deadline even while the reply is still arriving, byte by byte", async () => {
-    const frame = encodeFrame([true, "x".repeat(1_000)]);
-    const { server } = requestServer((socket) => {
-      let sent = 0;
-      // 20 s in all
-      const dribble = setInterval(() => socket.write(frame.subarray(sent, ++sent)), 20);
-      socket.on("error", () => {}); // the client cuts the connection at its deadline
-      socket.on("close", () => clearInterval(dribble));
-    });
-    await using _ = server;
-    const address = await listen(server);
-    await expect(handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"], { timeoutMs: 300 }))
-      .rejects.toMatchObject({
-      reason: "timed-out",
-      message: `127.0.0.1:${address.port} did not reply within 300 ms: is the server stuck?`,
-    });
-  });
 });
+
+/** Writes `pieces` one write at a time, letting the event loop run in between. */
+async function writeInPieces(socket: Socket, pieces: Uint8Array[]): Promise<void> {
+  for (const piece of pieces) {
+    await new Promise<void>((resolve) => socket.write(piece, () => resolve()));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 describe("handleRequest, more", () => {
   it("reads a reply that arrives in several chunks", async () => {
@@ -153,6 +135,26 @@ describe("handleRequest, when the exchange fails, more", () => {
     expect((error as Error).cause).toMatchObject({
       reason: "truncated",
       message: "the connection closed in the middle of a frame",
+    });
+  });
+});
+
+describe("handleRequest, at its deadline", () => {
+  it("gives up at its deadline even while the reply is still arriving, byte by byte", async () => {
+    const frame = encodeFrame([true, "x".repeat(1_000)]);
+    const { server } = requestServer((socket) => {
+      let sent = 0;
+      // 20 s in all
+      const dribble = setInterval(() => socket.write(frame.subarray(sent, ++sent)), 20);
+      socket.on("error", () => {}); // the client cuts the connection at its deadline
+      socket.on("close", () => clearInterval(dribble));
+    });
+    await using _ = server;
+    const address = await listen(server);
+    await expect(handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"], { timeoutMs: 300 }))
+      .rejects.toMatchObject({
+      reason: "timed-out",
+      message: `127.0.0.1:${address.port} did not reply within 300 ms: is the server stuck?`,
     });
   });
 });

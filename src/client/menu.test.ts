@@ -62,15 +62,15 @@ describe("the menu", () => {
       ["CHANGE_MILEAGE", "024 HYR", 103491],
     ]);
   });
+});
 
+describe("the menu, more", () => {
   it("ends quietly when the input ends, even in the middle of an action", async () => {
     const { session, output } = fakeSession("m\n", oneCar);
     await runMenu(session);
     expect(output()).toBe(`${MENU} m\nLicense:\n`);
   });
-});
 
-describe("the menu, more", () => {
   it("prints the server's message when it refuses, and keeps the previous license", async () => {
     const { session, output } = fakeSession("c\n024 hyr\nc\nabc 123\nc\n\nq\n", oneCar);
     await runMenu(session);

@@ -6,22 +6,6 @@ import { FrameDecoder } from "./frame-decoder.ts";
 import type { FrameErrorReason } from "./frame-error.ts";
 import { DEFAULT_MAX_PAYLOAD_BYTES, HEADER_BYTES, encodeFrame } from "./frame.ts";
 
-/** Matches a FrameError with the given reason. */
-const frameError = (reason: FrameErrorReason) =>
-  expect.objectContaining({ name: "FrameError", reason });
-
-/** A 4-byte header declaring `length` payload bytes. */
-function header(length: number): Buffer {
-  const bytes = Buffer.alloc(HEADER_BYTES);
-  bytes.writeUInt32BE(length, 0);
-  return bytes;
-}
-
-/** A frame with the given payload bytes, which need not be JSON or even UTF-8. */
-function rawFrame(payload: Uint8Array): Buffer {
-  return Buffer.concat([header(payload.length), payload]);
-}
-
 describe("FrameDecoder", () => {
   it("reassembles a frame that arrives one byte at a time, header included", () => {
     const decoder = new FrameDecoder();
@@ -30,22 +14,6 @@ describe("FrameDecoder", () => {
       expect(decoder.push(Uint8Array.of(byte))).toEqual([]);
     }
     expect(decoder.push(frame.subarray(-1))).toEqual([[true, 2, 97543, "Jack Lemon"]]);
-  });
-
-  it("returns every frame in a chunk, in order, and keeps the unfinished rest", () => {
-    const decoder = new FrameDecoder();
-    const third = encodeFrame("third");
-    const chunk = Buffer.concat(
-      [encodeFrame("first"), encodeFrame(["second"]), third.subarray(0, 6)],
-    );
-    expect(decoder.push(chunk)).toEqual(["first", ["second"]]);
-    expect(decoder.push(third.subarray(6))).toEqual(["third"]);
-  });
-
-  it("rejects a frame longer than the limit from its header, without waiting for the body", () => {
-    const decoder = new FrameDecoder({ maxPayloadBytes: 10 });
-    const chunk = Buffer.concat([header(11), Buffer.from('"abc')]); // 7 of the 11 bytes never come
-    expect(() => decoder.push(chunk)).toThrow(frameError("too-large"));
   });
 });
 
@@ -83,6 +51,40 @@ describe("FrameDecoder, for any JSON messages", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+/** Matches a FrameError with the given reason. */
+const frameError = (reason: FrameErrorReason) =>
+  expect.objectContaining({ name: "FrameError", reason });
+
+/** A 4-byte header declaring `length` payload bytes. */
+function header(length: number): Buffer {
+  const bytes = Buffer.alloc(HEADER_BYTES);
+  bytes.writeUInt32BE(length, 0);
+  return bytes;
+}
+
+/** A frame with the given payload bytes, which need not be JSON or even UTF-8. */
+function rawFrame(payload: Uint8Array): Buffer {
+  return Buffer.concat([header(payload.length), payload]);
+}
+
+describe("FrameDecoder, several frames and the limit", () => {
+  it("returns every frame in a chunk, in order, and keeps the unfinished rest", () => {
+    const decoder = new FrameDecoder();
+    const third = encodeFrame("third");
+    const chunk = Buffer.concat(
+      [encodeFrame("first"), encodeFrame(["second"]), third.subarray(0, 6)],
+    );
+    expect(decoder.push(chunk)).toEqual(["first", ["second"]]);
+    expect(decoder.push(third.subarray(6))).toEqual(["third"]);
+  });
+
+  it("rejects a frame longer than the limit from its header, without waiting for the body", () => {
+    const decoder = new FrameDecoder({ maxPayloadBytes: 10 });
+    const chunk = Buffer.concat([header(11), Buffer.from('"abc')]); // 7 of the 11 bytes never come
+    expect(() => decoder.push(chunk)).toThrow(frameError("too-large"));
   });
 });
 

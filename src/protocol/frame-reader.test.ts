@@ -9,10 +9,18 @@ async function* chunksOf(...chunks: Uint8Array[]): AsyncGenerator<Uint8Array> {
   yield* chunks;
 }
 
+describe("FrameReader", () => {
+  it("tells an end between frames from an end in the middle of one", async () => {
+    await expect(new FrameReader(chunksOf()).next()).resolves.toBeUndefined();
+    const cut = new FrameReader(chunksOf(encodeFrame(["cut"]).subarray(0, 6)));
+    await expect(cut.next()).rejects.toMatchObject({ reason: "truncated" });
+  });
+});
+
 const text = (payload: Uint8Array | undefined) =>
   (payload === undefined ? undefined : Buffer.from(payload).toString());
 
-describe("FrameReader", () => {
+describe("FrameReader, across chunks and over the limit", () => {
   it("hands out frames that arrived in one chunk one at a time, in order", async () => {
     const together = Buffer.concat([encodeFrame(["A"]), encodeFrame(["B"]), encodeFrame(["C"])]);
     const reader = new FrameReader(chunksOf(together));
@@ -21,15 +29,6 @@ describe("FrameReader", () => {
     expect(await reader.next()).toBeUndefined();
   });
 
-
-  it("tells an end between frames from an end in the middle of one", async () => {
-    await expect(new FrameReader(chunksOf()).next()).resolves.toBeUndefined();
-    const cut = new FrameReader(chunksOf(encodeFrame(["cut"]).subarray(0, 6)));
-    await expect(cut.next()).rejects.toMatchObject({ reason: "truncated" });
-  });
-});
-
-describe("FrameReader, across chunks and over the limit", () => {
   it("reassembles a frame split across chunks, and keeps the start of the next", async () => {
     const bytes = Buffer.concat([encodeFrame(["first"]), encodeFrame(["second"])]);
     const chunks = chunksOf(bytes.subarray(0, 3), bytes.subarray(3, 20), bytes.subarray(20));

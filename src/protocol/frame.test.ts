@@ -4,25 +4,25 @@ import { describe, expect, it } from "vitest";
 import type { FrameErrorReason } from "./frame-error.ts";
 import { HEADER_BYTES, decodePayload, encodeFrame } from "./frame.ts";
 
-/** Matches a FrameError with the given reason. */
-const frameError = (reason: FrameErrorReason) =>
-  expect.objectContaining({ name: "FrameError", reason });
-
 describe("encodeFrame", () => {
   it("writes the payload length as a 4-byte header, then the JSON text", () => {
     const frame = encodeFrame(["GET_CAR_DETAILS", "024 HYR"]);
     expect([...frame.subarray(0, HEADER_BYTES)]).toEqual([0x00, 0x00, 0x00, 0x1d]);
     expect(frame.subarray(HEADER_BYTES).toString("utf8")).toBe('["GET_CAR_DETAILS","024 HYR"]');
   });
+});
 
+/** Matches a FrameError with the given reason. */
+const frameError = (reason: FrameErrorReason) =>
+  expect.objectContaining({ name: "FrameError", reason });
+
+describe("encodeFrame, more", () => {
   it("counts the payload in UTF-8 bytes, not in characters", () => {
     const frame = encodeFrame("Zoë"); // 5 characters, 6 bytes: ë takes two
     expect(frame.readUInt32BE(0)).toBe(6);
     expect(frame.length).toBe(HEADER_BYTES + 6);
   });
-});
 
-describe("encodeFrame, more", () => {
   it("writes the length most significant byte first (big-endian)", () => {
     const frame = encodeFrame("x".repeat(298)); // 298 letters and 2 quotes: 300 = 0x012c
     expect([...frame.subarray(0, HEADER_BYTES)]).toEqual([0x00, 0x00, 0x01, 0x2c]);

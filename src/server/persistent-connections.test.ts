@@ -70,15 +70,6 @@ describe("a persistent connection", () => {
   });
 });
 
-describe("a connection without HELLO", () => {
-  it("gets one reply, then the server closes, whatever else the client sends", async () => {
-    const { socket, replies } = await connect();
-    const twice = encodeFrame(["GET_CAR_DETAILS", "024 HYR"]);
-    socket.write(Buffer.concat([twice, twice]));
-    expect(await replies()).toEqual([[true, 2, 97543, "Jack Lemon"]]);
-  });
-});
-
 describe("PersistentConnection", () => {
   it("sends many requests over one connection, each promise getting its own reply", async () => {
     await using connection = await PersistentConnection.open(address);
@@ -151,6 +142,15 @@ describe("a persistent connection, under the limits", () => {
     const { socket, replies } = await connect();
     socket.write(Buffer.concat([encodeFrame(HELLO_REQUEST), encodeFrame(["SHUTDOWN"])]));
     expect(await replies()).toEqual([[true, "persistent"]]);
+  });
+});
+
+describe("a connection without HELLO", () => {
+  it("gets one reply, then the server closes, whatever else the client sends", async () => {
+    const { socket, replies } = await connect();
+    const twice = encodeFrame(["GET_CAR_DETAILS", "024 HYR"]);
+    socket.write(Buffer.concat([twice, twice]));
+    expect(await replies()).toEqual([[true, 2, 97543, "Jack Lemon"]]);
   });
 });
 
