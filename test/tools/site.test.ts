@@ -162,7 +162,8 @@ describe("the site's literate plugin", () => {
 
 describe("the site's pages of a chapter's tests and of the appendix", () => {
   const testsText = ["# Tests: Greetings", "", fence("ts file=src/greet.test.ts", "greetTest();")].join("\n") + "\n";
-  const appendixText = ["# Appendix", "", fence("ts chunk=\"build the greeting\" replace chapter=2", "return `Hi, ${name}`;")].join("\n") + "\n";
+  const appendixText = ["# Appendix", "", fence("ts chunk=\"build the greeting\" replace chapter=2", "return `Hi, ${name}`;"),
+    "", fence("ts file=src/testing/helper.ts chapter=2", "export const helper = 1;")].join("\n") + "\n";
   const withTests: Chapter = { ...one, text: `${one.text}\nThe [other tests](tests/01-fixture.md).\n`, tests: { file: "chapters/tests/01-fixture.md", text: testsText } };
   const appendices = [{ file: "chapters/appendix/helpers.md", text: appendixText }];
   const site = siteOf({ ...withTests, appendices }, { ...two, appendices });
@@ -175,6 +176,10 @@ describe("the site's pages of a chapter's tests and of the appendix", () => {
 
   it("links a chapter to its tests' page", () => {
     expect(siteHref(site, one.file, "tests/01-fixture.md")).toBe("/chapters/tests/01-fixture.md"); // VitePress turns .md into .html
+  });
+
+  it("sends the API reference's \"Defined in\" of an appendix's code to the appendix's page", () => {
+    expect(chapterLinkOf(site, "src/testing/helper.ts", 3)).toBe("/chapters/appendix/helpers.html#file-src-testing-helper-ts");
   });
 
   it("links an appendix's revision to the version it replaces, on that version's page", () => {

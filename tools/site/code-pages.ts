@@ -146,8 +146,7 @@ function fenceAt(site: CourseSite, origin: SourceLocation): IndexedFence | undef
 export function chapterLinkOf(site: CourseSite, filePath: string, line: number): string | undefined {
   const origin = site.index.snapshots.at(-1)?.files.get(filePath)?.lines[line - 1]?.origin;
   const fence = origin === undefined ? undefined : fenceAt(site, origin);
-  const page = fence === undefined ? undefined : pageOf(site, fence.chapter);
-  return page === undefined || fence?.anchor === undefined ? undefined : `${page.link}#${fence.anchor}`;
+  return fence?.anchor === undefined ? undefined : fenceLink(fence);
 }
 
 function lineCount(code: string): number {
