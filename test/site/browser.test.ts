@@ -64,7 +64,7 @@ describe("the course site in a browser", () => {
   // One walk through the book, as a reader makes it: each chapter's page is drawn once (its
   // diagrams are the slowest thing on the site to draw), and everything a chapter page must show
   // is checked there.
-  it("reaches every chapter by clicking Start reading, then Next, each with its pictures drawn and its exercises linked", async () => {
+  it("reaches every chapter by clicking Start reading, then Next, each with its code whole, its pictures drawn and its exercises linked", async () => {
     const site = await loadCourseSite(process.cwd());
     const page = await open("/");
     await page.getByRole("link", { name: "Start reading" }).click();
@@ -85,6 +85,9 @@ describe("the course site in a browser", () => {
         await expect(diagrams.count(), `the diagrams of ${url}`).resolves.toBe(pictures);
         drawn += pictures;
       }
+      const cut = await page.locator(".vp-doc div[class*='language-'] pre").evaluateAll((blocks) =>
+        blocks.filter((block) => block.scrollWidth > block.clientWidth).map((block) => block.textContent?.slice(0, 60)));
+      expect(cut, `code shown whole at 1,280 px on ${url}`).toEqual([]);
       exerciseLinks.set(url, await page.locator(`.vp-doc a[href^="/exercises/"]`).evaluateAll((links) =>
         links.map((link) => new URL((link as HTMLAnchorElement).href).pathname)));
       const next = page.locator("a.pager-link.next");
