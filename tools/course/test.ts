@@ -10,7 +10,7 @@
  * Arguments go to vitest, so `npm test -- --project "chapter 05-server"` runs the checks and one
  * chapter's tests, and `npm test -- test/tools` the tools' tests.
  * `npm test -- --chapter N` is the loop of whoever edits chapter N: the same tangle check, then the
- * type-check, every test and the Try it transcripts of chapter N alone.
+ * type-check of chapter N's code, the tests whose code chapter N changed, and its Try it transcripts.
  */
 import { getPriority, setPriority } from "node:os";
 import path from "node:path";
@@ -109,10 +109,15 @@ async function typecheckChapter(snapshot: Snapshot): Promise<{ ok: boolean; repo
   return { ok: true, report: `✓ type-check: chapter ${snapshot.chapter.number}'s snapshot (done at ${elapsed()})` };
 }
 
-/** Every test of one chapter's snapshot, and its transcripts, each in a fresh copy of the course, for `--chapter N`. */
-async function testChapter(snapshot: Snapshot): Promise<VitestSummary> {
+/**
+ * The tests of one chapter's snapshot whose code the chapter changed (its own tests, and every
+ * earlier test file that reaches code the chapter changed: the others would repeat an earlier
+ * chapter's run exactly), and its transcripts, each in a fresh copy of the course, for `--chapter N`.
+ */
+async function testChapter(snapshots: readonly Snapshot[], snapshot: Snapshot): Promise<VitestSummary> {
   const { slug } = snapshot.chapter;
-  const config = courseTestConfig([allTestsOf(slug)]);
+  const changed = distinctTestFiles(snapshots)[snapshots.indexOf(snapshot)] ?? [];
+  const config = courseTestConfig([{ slug, include: changed.map((file) => `${snapshotDir(snapshot)}/${file}`) }]);
   const provide = { transcripts: readTranscripts(snapshot.chapter), transcriptsInOrder: false };
   const filters = [`${snapshotDir(snapshot)}/`, "test/transcripts.test.ts"];
   return runVitestHere(root, filters, { ...config, project: [`chapter ${slug}`, "tools"], provide });
@@ -142,13 +147,13 @@ async function main(): Promise<number> {
   if (argv[0] === "--chapter") {
     focus = focusOf(argv, tangled.snapshots);
     if (focus === undefined) return 2;
-    console.log(`Chapter ${focus.chapter.number} only: its type-check, tests and transcripts; the whole \`npm test\` checks the rest.`);
+    console.log(`Chapter ${focus.chapter.number} only: its type-check, the tests whose code it changed, and its transcripts; the whole \`npm test\` checks the rest.`);
   }
   // The tests need the snapshots written, not type-checked (Vitest strips the types itself), so
   // the type-check runs beside them.
   const [types, summary] = await Promise.all([
     focus ? typecheckChapter(focus) : typecheckStep(tangled.snapshots),
-    focus ? testChapter(focus) : testStep(argv, tangled.snapshots),
+    focus ? testChapter(tangled.snapshots, focus) : testStep(argv, tangled.snapshots),
   ]);
   (types.ok ? console.log : console.error)(types.report);
   const typesOk = types.ok;
