@@ -61,6 +61,13 @@ describe("readJournal", () => {
     });
   });
 
+  it("counts a torn record in bytes, even when the crash cut a character in two", async () => {
+    const whole = line(["CHANGE_OWNER", "024 HYR", "Zoë"]);
+    const cut = Buffer.from(whole).subarray(0, Buffer.byteLength(whole) - 5); // inside the ë
+    await writeFile(path, Buffer.concat([Buffer.from(whole), cut]));
+    expect(await readJournal(path)).toEqual({ changes: [["CHANGE_OWNER", "024 HYR", "Zoë"]], tornBytes: cut.length });
+  });
+
   it("refuses a damaged record that is not the last", async () => {
     await writeFile(path, `${line(["CHANGE_MILEAGE", "024 HYR", 1])}{"at":"2025\n${line(["CHANGE_MILEAGE", "024 HYR", 2])}`);
     await expect(readJournal(path)).rejects.toThrow(`Cannot replay the journal ${path}: record 2 is not valid JSON`);

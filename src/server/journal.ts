@@ -32,18 +32,20 @@ export interface JournalContents {
  * Throws {@link JournalError} for any other damage.
  */
 export async function readJournal(path: string): Promise<JournalContents> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, "utf8");
+    bytes = await readFile(path);
   } catch (error) {
     const missing = error instanceof Error && "code" in error && error.code === "ENOENT";
     if (missing) return { changes: [], tornBytes: 0 };
     throw error;
   }
-  const end = text.lastIndexOf("\n") + 1;
-  const lines = text.slice(0, end).split("\n").slice(0, -1);
+  // Cut at the last newline byte, before decoding: a crash may cut a character in two, and
+  // a newline byte is never part of another character in UTF-8.
+  const end = bytes.lastIndexOf(0x0a) + 1;
+  const lines = bytes.subarray(0, end).toString("utf8").split("\n").slice(0, -1);
   const changes = lines.map((line, index) => parseRecord(path, line, index + 1));
-  return { changes, tornBytes: Buffer.byteLength(text.slice(end)) };
+  return { changes, tornBytes: bytes.length - end };
 }
 
 /** Empties the journal at `path`, once the data file holds every change in it. */
