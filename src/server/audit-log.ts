@@ -3,7 +3,7 @@
 import { mkdir, open } from "node:fs/promises";
 import { dirname } from "node:path";
 
-/** A change to the registry as the audit log records it: the action, the license, new values. */
+/** A change to the registry as the journal records it: the action, the license, new values. */
 export type Change = readonly [action: string, license: string, ...values: unknown[]];
 
 /** What the log needs of its file: a FileHandle opened for appending, or a stand-in in tests. */
@@ -83,7 +83,7 @@ export class AuditLog implements AsyncDisposable {
 
   #refusal(): Error {
     const why = `since a write to it failed: ${this.#failure?.message}`;
-    return new Error(`the audit log refuses changes ${why}`, { cause: this.#failure });
+    return new Error(`the journal refuses changes ${why}`, { cause: this.#failure });
   }
 
   /** Waits for the writes in progress, then closes the file. */

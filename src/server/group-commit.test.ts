@@ -85,7 +85,7 @@ describe("the journal, alone and after a failure", () => {
     await expect(log.record(mileage(1))).rejects.toThrow("EIO");
     calls.failFrom = Infinity;
     await expect(log.record(mileage(2)))
-      .rejects.toThrow("the audit log refuses changes since a write to it failed: EIO");
+      .rejects.toThrow("the journal refuses changes since a write to it failed: EIO");
     expect(calls.datasyncs).toBe(1);
   });
 });
