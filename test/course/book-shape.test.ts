@@ -3,18 +3,13 @@
  * the chapter files a student reads, as `npm run book` prints them.
  */
 import { describe, expect, it } from "vitest";
-import { BOOK_LIMITS, measureChapter, testShare } from "../../tools/literate/book-measures.ts";
+import { BOOK_LIMITS, measureBook, testShare } from "../../tools/literate/book-measures.ts";
 import { readChapters } from "../../tools/literate/chapters.ts";
 import { courseLayout, readExercises } from "../../tools/exercises/catalog.ts";
-import { tangleOrThrow } from "../../tools/tangle/tangle.ts";
 
 const root = process.cwd();
 const chapters = await readChapters(root);
-const snapshots = tangleOrThrow(chapters);
-const measures = chapters.flatMap((chapter, index) => {
-  const snapshot = snapshots[index];
-  return snapshot === undefined ? [] : [measureChapter(chapter, snapshot)];
-});
+const measures = measureBook(chapters);
 const exercises = await readExercises(courseLayout(root));
 
 describe("the book", () => {

@@ -4,7 +4,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BOOK_LIMITS } from "../../tools/literate/book-measures.ts";
+import { BOOK_LIMITS, diagramsOf } from "../../tools/literate/book-measures.ts";
 import { chapterTitle, readChapters, type Chapter } from "../../tools/literate/chapters.ts";
 import { loadCourseSite } from "../../tools/site/course-site.ts";
 import { launchChromium, SCREENSHOTS, SiteServer } from "./browser.ts";
@@ -78,7 +78,7 @@ describe("the course site in a browser", () => {
       if (!url.startsWith("/chapters/") || url.startsWith("/chapters/appendix/")) break;
       seen.push(heading);
       const chapter = chapters[seen.length - 1];
-      const pictures = chapter?.text.match(/^```mermaid\s*$/gm)?.length ?? 0;
+      const pictures = chapter === undefined ? 0 : diagramsOf(chapter);
       if (pictures > 0) {
         const diagrams = page.locator(".mermaid svg");
         await diagrams.nth(pictures - 1).waitFor();

@@ -3,13 +3,6 @@
  * test share, diagrams, lines in revisions, widest code line), as Markdown.
  */
 import { readChapters } from "../literate/chapters.ts";
-import { formatMeasures, measureChapter } from "../literate/book-measures.ts";
-import { tangleOrThrow } from "../tangle/tangle.ts";
+import { formatMeasures, measureBook } from "../literate/book-measures.ts";
 
-const chapters = await readChapters(process.cwd());
-const snapshots = tangleOrThrow(chapters);
-const measures = chapters.flatMap((chapter, index) => {
-  const snapshot = snapshots[index];
-  return snapshot === undefined ? [] : [measureChapter(chapter, snapshot)];
-});
-console.log(formatMeasures(measures));
+console.log(formatMeasures(measureBook(await readChapters(process.cwd()))));

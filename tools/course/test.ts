@@ -22,7 +22,7 @@ import type { Snapshot } from "../tangle/tangle.ts";
 import { readTranscripts } from "../transcript/parse.ts";
 import { distinctTestFiles } from "./distinct-tests.ts";
 import { formatTypeErrors, typecheck, typecheckSnapshot, writeProject } from "./typecheck.ts";
-import { allTestsOf, courseTestConfig } from "./vitest-config.ts";
+import { allTestsOf, courseTestConfig, type ChapterTests } from "./vitest-config.ts";
 import { addSummaries, runVitest, runVitestHere, type VitestRun, type VitestSummary } from "./vitest-run.ts";
 
 const root = process.cwd();
@@ -73,6 +73,15 @@ function siteStep(): Promise<VitestRun> {
   return runVitest(root, ["--project", "site"], "vitest-site-report.json", asInATerminal());
 }
 
+/** Each chapter's test project with the test files whose code is new in its snapshot. */
+function changedTests(snapshots: readonly Snapshot[]): ChapterTests[] {
+  const distinct = distinctTestFiles(snapshots);
+  return snapshots.map((snapshot, index) => ({
+    slug: snapshot.chapter.slug,
+    include: (distinct[index] ?? []).map((file) => `${snapshotDir(snapshot)}/${file}`),
+  }));
+}
+
 /**
  * Runs the tests, in this process, with the snapshots just tangled and the transcripts read from
  * the same chapters. With arguments, one vitest run with them (vitest's own command line) over
@@ -91,12 +100,7 @@ async function testStep(vitestArgs: readonly string[], snapshots: readonly Snaps
   const site = siteStep();
   // This process, and the tests' processes it starts from now on (not the site's, started already).
   if (getPriority() < 10) setPriority(10);
-  const distinct = distinctTestFiles(snapshots);
-  const chapters = snapshots.map((snapshot, index) => ({
-    slug: snapshot.chapter.slug,
-    include: (distinct[index] ?? []).map((file) => `${snapshotDir(snapshot)}/${file}`),
-  }));
-  const rest = await runVitestHere(root, [], { ...courseTestConfig(chapters), project: ["!site"], provide });
+  const rest = await runVitestHere(root, [], { ...courseTestConfig(changedTests(snapshots)), project: ["!site"], provide });
   const { summary, output } = await site;
   console.log(output.trimEnd());
   return summary === undefined ? { ...rest, numFailedTests: rest.numFailedTests + 1 } : addSummaries(rest, summary);
@@ -116,8 +120,8 @@ async function typecheckChapter(snapshot: Snapshot): Promise<{ ok: boolean; repo
  */
 async function testChapter(snapshots: readonly Snapshot[], snapshot: Snapshot): Promise<VitestSummary> {
   const { slug } = snapshot.chapter;
-  const changed = distinctTestFiles(snapshots)[snapshots.indexOf(snapshot)] ?? [];
-  const config = courseTestConfig([{ slug, include: changed.map((file) => `${snapshotDir(snapshot)}/${file}`) }]);
+  const changed = changedTests(snapshots)[snapshots.indexOf(snapshot)];
+  const config = courseTestConfig(changed === undefined ? [] : [changed]);
   const provide = { transcripts: readTranscripts(snapshot.chapter), transcriptsInOrder: false };
   const filters = [`${snapshotDir(snapshot)}/`, "test/transcripts.test.ts"];
   return runVitestHere(root, filters, { ...config, project: [`chapter ${slug}`, "tools"], provide });

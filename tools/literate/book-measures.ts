@@ -4,9 +4,9 @@
  * code line, and whether it names the original's piece and links its exercises. `npm run book`
  * prints these as a table, and the course's shape test holds them to the limits below.
  */
-import type { Chapter } from "./chapters.ts";
+import type { Chapter, CourseText } from "./chapters.ts";
 import { readFences } from "./read-fences.ts";
-import type { Snapshot } from "../tangle/tangle.ts";
+import { tangleOrThrow, type Snapshot } from "../tangle/tangle.ts";
 
 /** The limits a chapter of one sitting keeps to. */
 export const BOOK_LIMITS = {
@@ -79,10 +79,24 @@ export function measureChapter(chapter: Chapter, snapshot: Snapshot): ChapterMea
     codeLines: shown.size,
     testLines: [...shown.values()].filter(Boolean).length,
     replaceLines: fences.filter((fence) => fence.info.mode === "replace").reduce((sum, fence) => sum + codeLineCount(fence.code), 0),
-    diagrams: fences.filter((fence) => fence.info.language === "mermaid").length,
+    diagrams: diagramsOf(chapter),
     widestCode: Math.max(0, ...fences.flatMap((fence) => fence.code.split("\n").map((line) => [...line].length))),
     namesTheOriginal: ORIGINAL_LINE.test(chapter.text),
   };
+}
+
+/** The measures of every chapter; throws, naming the places, when the chapters do not tangle. */
+export function measureBook(chapters: readonly Chapter[]): ChapterMeasures[] {
+  const snapshots = tangleOrThrow(chapters);
+  return chapters.flatMap((chapter, index) => {
+    const snapshot = snapshots[index];
+    return snapshot === undefined ? [] : [measureChapter(chapter, snapshot)];
+  });
+}
+
+/** The pictures of a chapter: its mermaid fences. */
+export function diagramsOf(text: CourseText): number {
+  return readFences(text).fences.filter((fence) => fence.info.language === "mermaid").length;
 }
 
 /** The test share of some chapters' shown code, 0 when they show none. */
