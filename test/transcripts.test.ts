@@ -1,13 +1,17 @@
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { readChapters } from "../tools/literate/chapters.ts";
 import { formatLocation } from "../tools/literate/location.ts";
 import { readTranscripts, type Transcript } from "../tools/transcript/parse.ts";
 import { TranscriptRunner } from "../tools/transcript/run.ts";
 
 const root = process.cwd();
-// `npm test` hands the transcripts down (one chapter's for `--chapter N`); vitest run by hand reads them.
+// `npm test` hands the transcripts down, and says how to run them: all in order in one copy (the
+// whole run), or each in a fresh copy (one chapter's, for `--chapter N`). Vitest run by hand reads
+// them from the chapters and runs them both ways.
 const transcripts = inject("transcripts") ?? (await readChapters(root)).flatMap((chapter) => readTranscripts(chapter));
-const inOrderToo = inject("transcriptsInOrder") ?? true;
+const how = inject("transcriptRun");
+const eachFresh = how === undefined || how === "each fresh";
+const inOrder = how === undefined || how === "in order";
 
 /** Runs `transcript` with `runner`, and fails the test, naming the command and where it is, at any step that differs from the text. */
 async function expectTranscriptToMatch(runner: TranscriptRunner, transcript: Transcript): Promise<void> {
@@ -25,15 +29,8 @@ async function inAFreshCopy(transcript: Transcript): Promise<void> {
   await expectTranscriptToMatch(runner, transcript);
 }
 
-/** Every transcript, chapter after chapter, in one copy of the course: what a student following the book meets. */
-async function inOrderInOneCopy(): Promise<void> {
-  await using runner = await TranscriptRunner.create(root);
-  for (const transcript of transcripts) await expectTranscriptToMatch(runner, transcript);
-}
-
 const title = (transcript: Transcript) => `${formatLocation(transcript.location)} prints what the text says`;
 const TIMEOUT_MS = 300_000;
-const IN_ORDER_TIMEOUT_MS = 900_000;
 
 describe("the Try it transcripts of the chapters", () => {
   it("are found in the chapters", () => {
@@ -41,10 +38,23 @@ describe("the Try it transcripts of the chapters", () => {
   });
 
   // Each runs in a sandbox of its own, on a port of its own, so they can all run side by side.
-  describe.concurrent("each, in a fresh copy of the course", () => {
-    for (const transcript of transcripts) it(title(transcript), () => inAFreshCopy(transcript), TIMEOUT_MS);
-    // Beside them: all of them in one folder, as a student who reads the chapters in order runs them.
-    // A Try it that leaves a server running, or a file the next one does not expect, fails here.
-    if (inOrderToo) it("all in order, in one copy of the course, print what the text says", inOrderInOneCopy, IN_ORDER_TIMEOUT_MS);
-  });
+  if (eachFresh) {
+    describe.concurrent("each, in a fresh copy of the course", () => {
+      for (const transcript of transcripts) it(title(transcript), () => inAFreshCopy(transcript), TIMEOUT_MS);
+    });
+  }
+
+  // All of them in one folder, chapter after chapter, as a student who reads the book runs them:
+  // a Try it that leaves a server running, or a file the next one does not expect, fails here.
+  // One that fails does not stop the ones after it, which report on their own.
+  if (inOrder) {
+    describe.sequential("all in order, in one copy of the course", () => {
+      let runner: TranscriptRunner;
+      beforeAll(async () => {
+        runner = await TranscriptRunner.create(root);
+      });
+      afterAll(() => runner[Symbol.asyncDispose]());
+      for (const transcript of transcripts) it(title(transcript), () => expectTranscriptToMatch(runner, transcript), TIMEOUT_MS);
+    });
+  }
 });

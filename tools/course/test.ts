@@ -91,7 +91,7 @@ function changedTests(snapshots: readonly Snapshot[]): ChapterTests[] {
  * build while they share the cores.
  */
 async function testStep(vitestArgs: readonly string[], snapshots: readonly Snapshot[]): Promise<VitestSummary> {
-  const provide = { transcripts: snapshots.flatMap((snapshot) => readTranscripts(snapshot.chapter)), transcriptsInOrder: true };
+  const provide = { transcripts: snapshots.flatMap((snapshot) => readTranscripts(snapshot.chapter)), transcriptRun: "in order" as const };
   if (vitestArgs.length > 0) {
     const { filter, options } = parseCLI(["vitest", "run", ...vitestArgs]);
     const config = courseTestConfig(snapshots.map((snapshot) => allTestsOf(snapshot.chapter.slug)));
@@ -122,7 +122,7 @@ async function testChapter(snapshots: readonly Snapshot[], snapshot: Snapshot): 
   const { slug } = snapshot.chapter;
   const changed = changedTests(snapshots)[snapshots.indexOf(snapshot)];
   const config = courseTestConfig(changed === undefined ? [] : [changed]);
-  const provide = { transcripts: readTranscripts(snapshot.chapter), transcriptsInOrder: false };
+  const provide = { transcripts: readTranscripts(snapshot.chapter), transcriptRun: "each fresh" as const };
   const filters = [`${snapshotDir(snapshot)}/`, "test/transcripts.test.ts"];
   return runVitestHere(root, filters, { ...config, project: [`chapter ${slug}`, "tools"], provide });
 }

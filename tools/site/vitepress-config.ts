@@ -2,7 +2,7 @@
  * The VitePress configuration of the course site, made from the course itself:
  * pages are read from chapters/, exercises/ and docs/ (VitePress's srcDir is the repository root),
  * the sidebar lists the chapters, exercises, code pages and API in reading order, and the
- * literate markdown-it plugin renders every fence.
+ * literate markdown-it plugin renders every fence (the diagrams' for the browser to draw).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -10,6 +10,7 @@ import type MarkdownIt from "markdown-it";
 import type { DefaultTheme, UserConfig } from "vitepress";
 import { documentLink, GENERATED, loadCourseSite, PAGE_FOLDERS, type CourseSite } from "./course-site.ts";
 import { firstHeading } from "../literate/chapters.ts";
+import { diagramsPlugin } from "./markdown/diagrams.ts";
 import { highlightOnce } from "./markdown/highlight-once.ts";
 import { literatePlugin } from "./markdown/literate-plugin.ts";
 
@@ -42,6 +43,7 @@ export async function courseSiteConfig(root: string): Promise<UserConfig<Default
       config: (md) => {
         highlightOnce(md as unknown as MarkdownIt);
         literatePlugin(md as unknown as MarkdownIt, site);
+        diagramsPlugin(md as unknown as MarkdownIt);
       },
     },
     transformPageData(pageData) {

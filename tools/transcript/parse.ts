@@ -61,12 +61,19 @@ export function outputLines(output: string): string[] {
   return lines;
 }
 
+/** The two ways to run the Try its: see `ProvidedContext.transcriptRun`. */
+export type TranscriptRun = "in order" | "each fresh";
+
 declare module "vitest" {
   /** What `npm test` hands its transcript test (`inject`), instead of the test reading the chapters again. */
   interface ProvidedContext {
     /** The Try it transcripts to run: every chapter's, or one chapter's for `npm test -- --chapter N`. */
     transcripts: readonly Transcript[];
-    /** Whether to run them all in order in one copy of the course too, as the whole `npm test` does. */
-    transcriptsInOrder: boolean;
+    /**
+     * How to run them: all in order in one copy of the course, as a student reading the book does
+     * (the whole `npm test`), or each in a fresh copy of its own, as a student who starts at that
+     * chapter does (`npm test -- --chapter N`).
+     */
+    transcriptRun: TranscriptRun;
   }
 }
