@@ -15,7 +15,8 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 export const SLOW_TEST_FILES = [
   "test/transcripts.test.ts",
   "test/exercises/grade.test.ts",
-  "test/exercises/cli.test.ts",
+  "test/exercises/exercise-cli.test.ts",
+  "test/exercises/grade-cli.test.ts",
   "src/server/crash-loop.test.ts",
   "test/exercises/instructor/done-when.test.ts",
   "test/exercises/instructor/honesty.test.ts",

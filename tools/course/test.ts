@@ -12,7 +12,6 @@
  * `npm test -- --chapter N` is the loop of whoever edits chapter N: the same tangle check, then the
  * type-check of chapter N's code, the tests whose code chapter N changed, and its Try it transcripts.
  */
-import { getPriority, setPriority } from "node:os";
 import path from "node:path";
 import { parseCLI } from "vitest/node";
 import { findChapter } from "../literate/chapters.ts";
@@ -87,8 +86,7 @@ function changedTests(snapshots: readonly Snapshot[]): ChapterTests[] {
  * the same chapters. With arguments, one vitest run with them (vitest's own command line) over
  * every test file. Without, each chapter's test files only where their code is new, and beside
  * them, in processes of their own, the site: built when it has changed, then tested in a
- * browser. It is the longest chain of work, so it starts first, and the rest gives way to its
- * build while they share the cores.
+ * browser. It is one of the longest chains of work, so it starts first.
  */
 async function testStep(vitestArgs: readonly string[], snapshots: readonly Snapshot[]): Promise<VitestSummary> {
   const provide = { transcripts: snapshots.flatMap((snapshot) => readTranscripts(snapshot.chapter)), transcriptRun: "in order" as const };
@@ -98,8 +96,6 @@ async function testStep(vitestArgs: readonly string[], snapshots: readonly Snaps
     return runVitestHere(root, filter, { ...config, ...options, provide });
   }
   const site = siteStep();
-  // This process, and the tests' processes it starts from now on (not the site's, started already).
-  if (getPriority() < 10) setPriority(10);
   const rest = await runVitestHere(root, [], { ...courseTestConfig(changedTests(snapshots)), project: ["!site"], provide });
   const { summary, output } = await site;
   console.log(output.trimEnd());

@@ -20,8 +20,9 @@ export function allTestsOf(slug: string): ChapterTests {
 export function courseTestConfig(chapters: readonly ChapterTests[]): TestUserConfig {
   return {
     // Vitest keeps one core for itself by default, which on a 2-core machine means one test file
-    // at a time; most of the slow files wait on processes they started, so run two at once.
-    maxWorkers: 2,
+    // at a time. Most of the slow files wait on processes they started, and the longest (the
+    // Try its in order) is a chain of them: three at once keep both cores busy to the end.
+    maxWorkers: 3,
     sequence: { sequencer: SlowestFirst },
     // The projects below run their test files without a fresh module graph for each file
     // (isolate: false), which halves the time the chapters' hundred small files take. It is safe
