@@ -67,9 +67,21 @@ async function typecheckStep(snapshots: readonly Snapshot[]): Promise<{ ok: bool
  * The site's tests, in a vitest of their own: its global setup builds the site unless it is up to
  * date, then they check it in a browser. Its output is held back and printed after the other
  * tests', so that the two runs do not write over each other.
+ *
+ * It runs in a session of its own. Linux shares the cores out between sessions first (the
+ * scheduler's autogroups), and the commands of the Try its and of the grader each start one:
+ * in the test run's session, the site's build, the longest chain of work, would get a sliver of a
+ * core and finish last. Out of the terminal's reach, it is stopped here when `npm test` is.
  */
 function siteStep(): Promise<VitestRun> {
-  return runVitest(root, ["--project", "site"], "vitest-site-report.json", asInATerminal());
+  const interrupted = new AbortController();
+  const stop = (signal: NodeJS.Signals) => {
+    interrupted.abort();
+    process.kill(process.pid, signal); // now without this handler: ends `npm test` as the signal would
+  };
+  process.once("SIGINT", stop).once("SIGTERM", stop);
+  const run = runVitest(root, ["--project", "site"], "vitest-site-report.json", { env: asInATerminal(), ownGroup: true, signal: interrupted.signal });
+  return run.finally(() => process.off("SIGINT", stop).off("SIGTERM", stop));
 }
 
 /** Each chapter's test project with the test files whose code is new in its snapshot. */

@@ -7,7 +7,7 @@ import { rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { startVitest, type TestUserConfig, type Vitest } from "vitest/node";
-import { runCommand } from "../process/command.ts";
+import { runCommand, type CommandOptions } from "../process/command.ts";
 import { bin } from "./node-tools.ts";
 
 /** The counts of a vitest run, as its JSON reporter writes them. */
@@ -25,15 +25,15 @@ export interface VitestRun {
 }
 
 /**
- * Runs vitest once, in a process of its own, in the course at `root`, with `env` added to its
- * environment, writing its JSON report to `build/NAME`. Its output is held back in the result,
- * to be printed when the caller chooses.
+ * Runs vitest once, in a process of its own, in the course at `root`, writing its JSON report to
+ * `build/NAME`; `options` say how to start it (its environment, its own process group). Its
+ * output is held back in the result, to be printed when the caller chooses.
  */
-export async function runVitest(root: string, args: readonly string[], name: string, env: NodeJS.ProcessEnv = {}): Promise<VitestRun> {
+export async function runVitest(root: string, args: readonly string[], name: string, options: Omit<CommandOptions, "cwd"> = {}): Promise<VitestRun> {
   const report = path.join(root, "build", name);
   rmSync(report, { force: true }); // without an await, so that vitest has started when this returns its promise
   const command = [...bin.vitest, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args];
-  const { code, output } = await runCommand(command, { cwd: root, env });
+  const { code, output } = await runCommand(command, { ...options, cwd: root });
   const summary = await readFile(report, "utf8").then((text) => JSON.parse(text) as VitestSummary, () => undefined);
   return { summary, output: summary === undefined ? `${output}\n✗ vitest exited with ${code} and wrote no report` : output };
 }
