@@ -106,6 +106,19 @@ describe("the course site in a browser", () => {
     await close(page);
   });
 
+  it("draws a chapter's pictures again in the other colours when the reader switches to dark", async () => {
+    const pictured = chapters.find((chapter) => diagramsOf(chapter) > 0);
+    if (pictured === undefined) throw new Error("no chapter has a picture");
+    const page = await open(`/chapters/${pictured.slug}.html`);
+    const drawing = () => page.locator(".mermaid svg").first().evaluate((svg) => svg.outerHTML);
+    await page.locator(".mermaid svg").first().waitFor();
+    const light = await drawing();
+    await page.locator(".VPNavBar .VPSwitchAppearance >> visible=true").click();
+    await expect(page.locator("html").getAttribute("class")).resolves.toContain("dark");
+    await expect.poll(drawing).not.toBe(light);
+    await close(page);
+  });
+
   it("marks a revision's new lines and dims the lines it keeps", async () => {
     const revising = chapters.find((chapter) => / replace\s*$/m.test(chapter.text));
     if (revising === undefined) throw new Error("no chapter revises earlier code");
