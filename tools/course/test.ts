@@ -21,7 +21,7 @@ import type { Snapshot } from "../tangle/tangle.ts";
 import { readTranscripts } from "../transcript/parse.ts";
 import { distinctTestFiles } from "./distinct-tests.ts";
 import { formatTypeErrors, typecheck, typecheckSnapshot, writeProject } from "./typecheck.ts";
-import { allTestsOf, courseTestConfig, type ChapterTests } from "./vitest-config.ts";
+import { allTestsOf, chapterProject, courseTestConfig, type ChapterTests } from "./vitest-config.ts";
 import { addSummaries, runVitest, runVitestHere, type VitestRun, type VitestSummary } from "./vitest-run.ts";
 
 const root = process.cwd();
@@ -84,13 +84,19 @@ function siteStep(): Promise<VitestRun> {
   return run.finally(() => process.off("SIGINT", stop).off("SIGTERM", stop));
 }
 
-/** Each chapter's test project with the test files whose code is new in its snapshot. */
-function changedTests(snapshots: readonly Snapshot[]): ChapterTests[] {
+/** For each snapshot, its test files whose code is new there, as paths from the course's root. */
+function changedTests(snapshots: readonly Snapshot[]): string[][] {
   const distinct = distinctTestFiles(snapshots);
-  return snapshots.map((snapshot, index) => ({
-    slug: snapshot.chapter.slug,
-    include: (distinct[index] ?? []).map((file) => `${snapshotDir(snapshot)}/${file}`),
-  }));
+  return snapshots.map((snapshot, index) => (distinct[index] ?? []).map((file) => `${snapshotDir(snapshot)}/${file}`));
+}
+
+/**
+ * The test files of every snapshot whose code is new there, in one project: vitest gives each
+ * project processes of its own, and starting fifteen sets of them costs more than the tests of
+ * most chapters. The files' paths still name their chapters.
+ */
+function allChangedTests(snapshots: readonly Snapshot[]): ChapterTests {
+  return { name: "chapters", include: changedTests(snapshots).flat() };
 }
 
 /**
@@ -108,7 +114,7 @@ async function testStep(vitestArgs: readonly string[], snapshots: readonly Snaps
     return runVitestHere(root, filter, { ...config, ...options, provide });
   }
   const site = siteStep();
-  const rest = await runVitestHere(root, [], { ...courseTestConfig(changedTests(snapshots)), project: ["!site"], provide });
+  const rest = await runVitestHere(root, [], { ...courseTestConfig([allChangedTests(snapshots)]), project: ["!site"], provide });
   const { summary, output } = await site;
   console.log(output.trimEnd());
   return summary === undefined ? { ...rest, numFailedTests: rest.numFailedTests + 1 } : addSummaries(rest, summary);
@@ -127,12 +133,11 @@ async function typecheckChapter(snapshot: Snapshot): Promise<{ ok: boolean; repo
  * chapter's run exactly), and its transcripts, each in a fresh copy of the course, for `--chapter N`.
  */
 async function testChapter(snapshots: readonly Snapshot[], snapshot: Snapshot): Promise<VitestSummary> {
-  const { slug } = snapshot.chapter;
-  const changed = changedTests(snapshots)[snapshots.indexOf(snapshot)];
-  const config = courseTestConfig(changed === undefined ? [] : [changed]);
+  const name = chapterProject(snapshot.chapter.slug);
+  const config = courseTestConfig([{ name, include: changedTests(snapshots)[snapshots.indexOf(snapshot)] ?? [] }]);
   const provide = { transcripts: readTranscripts(snapshot.chapter), transcriptRun: "each fresh" as const };
   const filters = [`${snapshotDir(snapshot)}/`, "test/transcripts.test.ts"];
-  return runVitestHere(root, filters, { ...config, project: [`chapter ${slug}`, "tools"], provide });
+  return runVitestHere(root, filters, { ...config, project: [name, "tools"], provide });
 }
 
 /** The snapshot `--chapter N` names, or undefined (having said why) when there is none. */

@@ -5,18 +5,26 @@
 import type { TestUserConfig } from "vitest/node";
 import { SlowestFirst } from "./slowest-first.ts";
 
-/** A chapter's test project: its name, and the test files it runs. */
+/**
+ * A test project of the chapters' code: its name (`chapter 05-server` for one chapter's), and
+ * the test files it runs.
+ */
 export interface ChapterTests {
-  readonly slug: string;
+  readonly name: string;
   readonly include: readonly string[];
 }
 
 /** Every test file of the snapshot of the chapter `slug`, for vitest run by hand. */
 export function allTestsOf(slug: string): ChapterTests {
-  return { slug, include: [`build/chapters/${slug}/src/**/*.test.ts`] };
+  return { name: chapterProject(slug), include: [`build/chapters/${slug}/src/**/*.test.ts`] };
 }
 
-/** The test configuration: the tools' tests, the site's, and one project for each chapter's snapshot. */
+/** The name of the test project of one chapter's code. */
+export function chapterProject(slug: string): string {
+  return `chapter ${slug}`;
+}
+
+/** The test configuration: the tools' tests, the site's, and the projects of the chapters' code. */
 export function courseTestConfig(chapters: readonly ChapterTests[]): TestUserConfig {
   return {
     // Vitest keeps one core for itself by default, which on a 2-core machine means one test file
@@ -47,8 +55,8 @@ export function courseTestConfig(chapters: readonly ChapterTests[]): TestUserCon
           hookTimeout: 60_000,
         },
       },
-      ...chapters.map(({ slug, include }) => ({
-        test: { name: `chapter ${slug}`, include: [...include], isolate: false },
+      ...chapters.map(({ name, include }) => ({
+        test: { name, include: [...include], isolate: false },
       })),
     ],
   };
