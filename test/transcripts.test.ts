@@ -49,12 +49,15 @@ describe("the Try it transcripts of the chapters", () => {
   // One that fails does not stop the ones after it, which report on their own.
   if (inOrder) {
     describe.sequential("all in order, in one copy of the course", () => {
-      let runner: TranscriptRunner;
+      let runner: TranscriptRunner | undefined;
       beforeAll(async () => {
         runner = await TranscriptRunner.create(root);
       });
-      afterAll(() => runner[Symbol.asyncDispose]());
-      for (const transcript of transcripts) it(title(transcript), () => expectTranscriptToMatch(runner, transcript), TIMEOUT_MS);
+      afterAll(() => runner?.[Symbol.asyncDispose]());
+      for (const transcript of transcripts) it(title(transcript), async () => {
+        if (runner === undefined) throw new Error("the copy of the course could not be made");
+        await expectTranscriptToMatch(runner, transcript);
+      }, TIMEOUT_MS);
     });
   }
 });

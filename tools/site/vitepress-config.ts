@@ -2,7 +2,8 @@
  * The VitePress configuration of the course site, made from the course itself:
  * pages are read from chapters/, exercises/ and docs/ (VitePress's srcDir is the repository root),
  * the sidebar lists the chapters, exercises, code pages and API in reading order, and the
- * literate markdown-it plugin renders every fence (the diagrams' for the browser to draw).
+ * literate markdown-it plugin renders every fence but the diagrams, which are left for the browser
+ * to draw.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
