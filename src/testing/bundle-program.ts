@@ -20,7 +20,10 @@ export async function bundleProgram(program: keyof typeof MAINS, outfile: string
     entryPoints: [MAINS[program]],
     outfile,
     bundle: true,
-    packages: "external",
+    external: ["pg-native"],
+    banner: {
+      js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
+    },
     platform: "node",
     format: "esm",
     target: "node20",

@@ -47,7 +47,13 @@ describe("parseExercise", () => {
     expect(() => parseExercise("01-add", { ...valid, files: ["../tests/add.test.ts"] }, "exercise.json")).toThrow(/"files"/);
   });
 
-  it("refuses points that are not whole numbers", () => {
+  it("reads whether the tests need PostgreSQL (by default, not), and refuses anything but true or false", () => {
+    expect(parseExercise("01-add", valid, "exercise.json").postgres).toBe(false);
+    expect(parseExercise("01-add", { ...valid, postgres: true }, "exercise.json").postgres).toBe(true);
+    expect(() => parseExercise("01-add", { ...valid, postgres: "yes" }, "exercise.json")).toThrow(/"postgres"/);
+  });
+
+    it("refuses points that are not whole numbers", () => {
     expect(() => parseExercise("01-add", { ...valid, tests: { adds: 1.5 } }, "exercise.json")).toThrow(/points of "adds"/);
   });
 });

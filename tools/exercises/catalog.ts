@@ -20,6 +20,11 @@ export interface Exercise {
   readonly tests: PointsTable;
   /** The wall-clock limit for type-checking and running the tests, in seconds. */
   readonly timeLimitSeconds: number;
+  /**
+   * Its tests need PostgreSQL: the grader starts one server for all the exercises it runs at once
+   * and tells the tests where it is (see `tools/grade/shared-postgres.ts`).
+   */
+  readonly postgres?: boolean | undefined;
 }
 
 /** An exercise with its hidden tests, which only the instructor's copy of the course has. */
@@ -102,13 +107,15 @@ export function parseExercise(id: string, value: unknown, file: string): Exercis
   const chapter = json["chapter"];
   const files = json["files"];
   const limit = json["timeLimitSeconds"] ?? DEFAULT_TIME_LIMIT_SECONDS;
+  const postgres = json["postgres"] ?? false;
   if (typeof title !== "string" || title === "") throw new Error(`${file}: "title" must be a non-empty string`);
   if (typeof chapter !== "number" || !Number.isInteger(chapter)) throw new Error(`${file}: "chapter" must be a whole number`);
   if (!Array.isArray(files) || files.length === 0 || !files.every(isPlainFileName)) {
     throw new Error(`${file}: "files" must list the file names the student edits (no folders)`);
   }
   if (typeof limit !== "number" || !(limit > 0)) throw new Error(`${file}: "timeLimitSeconds" must be a positive number`);
-  return { id, title, chapter, files, tests: parsePoints(json["tests"], file), timeLimitSeconds: limit };
+  if (typeof postgres !== "boolean") throw new Error(`${file}: "postgres" must be true or false`);
+  return { id, title, chapter, files, tests: parsePoints(json["tests"], file), timeLimitSeconds: limit, postgres };
 }
 
 function parsePoints(value: unknown, file: string): PointsTable {

@@ -5,6 +5,7 @@ import { toGrade, type ExerciseGrade, type Outcome } from "./scoring.ts";
 import { isOverdue, judgeAlone, judgeBatch } from "./judge-run.ts";
 import { mapConcurrently } from "./map-concurrently.ts";
 import { runPairs } from "./run-pairs.ts";
+import { POSTGRES_URL_VARIABLE, startSharedPostgres } from "./shared-postgres.ts";
 import type { RunProgress } from "./test-results.ts";
 
 /** How to grade a batch. */
@@ -23,6 +24,8 @@ interface Grading {
   readonly options: BatchOptions;
   readonly outcomes: Map<WorkspacePair, Outcome>;
   readonly seconds: Map<WorkspacePair, number>;
+  /** Variables for the tests' processes: where the batch's PostgreSQL is, when it has one. */
+  readonly env: Readonly<Record<string, string>>;
 }
 
 const interrupted: Outcome = { problem: "crash", reason: "grading was interrupted" };
@@ -34,28 +37,36 @@ const interrupted: Outcome = { problem: "crash", reason: "grading was interrupte
  * limit; when one runs over, the tests stop, that pair has timed out, and the pairs not finished
  * run again together. What a run cannot tell apart by pair (see {@link judgeBatch}) is graded
  * alone, as `gradeExercise` would. So an endless loop costs its own exercise and no other.
- * The grades keep the requests' order.
+ * When an exercise's tests need PostgreSQL, one server serves all of the batch's runs (see
+ * `shared-postgres.ts`). The grades keep the requests' order.
  */
 export async function gradeBatch(requests: readonly PairRequest[], options: BatchOptions): Promise<ExerciseGrade[]> {
   if (requests.length === 0) return [];
   const started = performance.now();
   const workspace = await createBatchWorkspace(options.layout, requests);
+  // Started at once, the batch's PostgreSQL gets ready while the pairs are checked.
+  const postgres = requests.some(({ exercise }) => exercise.postgres === true) ? startSharedPostgres() : undefined;
   try {
-    const grading: Grading = { workspace, options, outcomes: new Map(), seconds: new Map() };
-    const runnable = await settleWithoutRunning(grading);
+    const outcomes = new Map<WorkspacePair, Outcome>();
+    const runnable = await settleWithoutRunning(workspace, outcomes);
     const global = runnable.length > 1 ? await reachingGlobalScope(workspace.root, runnable) : [];
+    const server = await postgres;
+    const env = server === undefined ? {} : { [POSTGRES_URL_VARIABLE]: server.url };
+    const grading: Grading = { workspace, options, outcomes, seconds: new Map(), env };
     addSeconds(grading, workspace.pairs, (performance.now() - started) / 1000);
     await run(grading, runnable.filter((pair) => !global.includes(pair)));
     await mapConcurrently(global, options.workers, (pair) => run(grading, [pair]));
     return workspace.pairs.map((pair) =>
       toGrade(pair.exercise, pair.withHidden, grading.outcomes.get(pair) ?? interrupted, grading.seconds.get(pair) ?? 0));
   } finally {
+    // A server that will not stop is stopped by its watchdog when the grader ends.
+    await (await postgres)?.[Symbol.asyncDispose]().catch(() => undefined);
     await workspace.dispose();
   }
 }
 
 /** Settles the pairs that cannot run (see `checkBeforeRunning`); returns the others. */
-async function settleWithoutRunning({ workspace, outcomes }: Grading): Promise<WorkspacePair[]> {
+async function settleWithoutRunning(workspace: BatchWorkspace, outcomes: Map<WorkspacePair, Outcome>): Promise<WorkspacePair[]> {
   const runnable: WorkspacePair[] = [];
   for (const pair of workspace.pairs) {
     const outcome = await checkBeforeRunning(workspace.root, pair);
@@ -75,9 +86,9 @@ async function reachingGlobalScope(root: string, pairs: readonly WorkspacePair[]
 async function run(grading: Grading, pairs: readonly WorkspacePair[]): Promise<void> {
   const [first] = pairs;
   if (first === undefined) return;
-  const { workspace, options, outcomes } = grading;
+  const { workspace, options, outcomes, env } = grading;
   const limits = pairs.map((pair) => options.timeLimitSeconds ?? pair.exercise.timeLimitSeconds);
-  const result = await runPairs(workspace.root, pairs, { ...options, ...processLimits(pairs, limits, options) });
+  const result = await runPairs(workspace.root, pairs, { ...options, ...processLimits(pairs, limits, options), env });
   addSeconds(grading, pairs, result.seconds);
   if (options.signal?.aborted) return;
   if (pairs.length === 1) {

@@ -16,6 +16,8 @@ export interface RunOptions {
   readonly signal?: AbortSignal | undefined;
   /** Asked twice a second while the tests run, with what they reported so far: true stops them. */
   readonly stopTestsWhen?: ((progress: RunProgress, now: number) => boolean) | undefined;
+  /** Variables to add to the tests' environment. */
+  readonly env?: Readonly<Record<string, string>> | undefined;
 }
 
 /** What one tsc and one vitest run over some pairs gave. */
@@ -47,7 +49,7 @@ export async function runPairs(root: string, pairs: readonly WorkspacePair[], op
   const project = `tsconfig.${name}.json`;
   await writeTypecheckProject(root, project, options.layout, pairs.map((pair) => pair.dir));
   // Each in a process group of its own, killed whole at the time limit: a student's endless loop costs that and no more.
-  const limits = { cwd: root, env: asInATerminal({ NO_COLOR: "1", GRADE_REPORT: reportFile }), ownGroup: true, timeLimitMs: options.timeLimitSeconds * 1000 };
+  const limits = { cwd: root, env: asInATerminal({ ...options.env, NO_COLOR: "1", GRADE_REPORT: reportFile }), ownGroup: true, timeLimitMs: options.timeLimitSeconds * 1000 };
   const watch = watchTests(reportFile, options);
   try {
     const [typecheck, [tests, testsEndedAt]] = await Promise.all([
