@@ -22,7 +22,8 @@ export async function bundleProgram(program: keyof typeof MAINS, outfile: string
     bundle: true,
     external: ["pg-native"],
     banner: {
-      js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
+      js: 'import { createRequire } from "node:module"; '
+        + "const require = createRequire(import.meta.url);",
     },
     platform: "node",
     format: "esm",
