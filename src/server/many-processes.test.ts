@@ -113,12 +113,14 @@ describe.skipIf(skipWithoutPostgres())("servers and workers on one PostgreSQL", 
       .toBe("(False, 'Cannot register duplicate license')\n");
   }, 60_000);
 
-  it("stop every worker on SHUTDOWN, and say how many cars the database holds", async () => {
+  it.each(["SHUTDOWN", "SIGTERM"])("stop every worker on %s, and count the cars", async (how) => {
     const url = await postgres.createDatabase(`stopped_${++databases}`);
     const { server, address } = await startServer("--database", url, "--workers", "2");
-    await handleRequest(address, ["SHUTDOWN", TOKEN], { waitForReply: false });
+    if (how === "SIGTERM") server.kill("SIGTERM");
+    else await handleRequest(address, ["SHUTDOWN", TOKEN], { waitForReply: false });
     expect(await server.exited).toBe(0);
     expect(server.output).toMatch(/^Stopped: 5 car registrations are in the database at /m);
+    await expect(handleRequest(address, ["GET_CAR_DETAILS", "024 HYR"])).rejects.toThrow();
   }, 60_000);
 
   it("refuse --workers 2 without --database, in one line, with status 2", async () => {
