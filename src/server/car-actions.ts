@@ -3,7 +3,7 @@
 import type { Reply } from "../protocol/messages.ts";
 import { defineAction, type ActionTable } from "./action.ts";
 import { findCarProblem, isBlank } from "./car.ts";
-import { StoreUnavailableError, type CarStore } from "./car-store.ts";
+import { StoreRefusalError, StoreUnavailableError, type CarStore } from "./car-store.ts";
 import { MemoryCarStore, type MemoryStoreParts } from "./memory-store.ts";
 
 /** What the actions of chapters 5 to 15 took: a registry in memory, its lock and its journal. */
@@ -78,7 +78,10 @@ export function createStoreActions({ store, requestShutdown }: StoreActionContex
 
 const UNAVAILABLE: Reply = [false, "The registrations cannot be reached just now. Try again later"];
 
-/** The same table, whose actions reply {@link UNAVAILABLE} while the store cannot be reached. */
+/**
+ * The same table, whose actions reply {@link UNAVAILABLE} while the store cannot be reached, and
+ * a refusal's message when the store cannot keep a value.
+ */
 function refuseWhileUnavailable(actions: ActionTable): ActionTable {
   return new Map([...actions].map(([name, action]) => [name, {
     async run(args: readonly unknown[]) {
@@ -86,6 +89,7 @@ function refuseWhileUnavailable(actions: ActionTable): ActionTable {
         return await action.run(args);
       } catch (error) {
         if (error instanceof StoreUnavailableError) return UNAVAILABLE;
+        if (error instanceof StoreRefusalError) return [false, error.message];
         throw error;
       }
     },

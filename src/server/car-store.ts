@@ -47,3 +47,8 @@ export type StoreSource = "file" | "sample" | "database";
 export class StoreUnavailableError extends Error {
   override name = "StoreUnavailableError";
 }
+
+/** The store cannot keep a value of the request; the message says why, in the protocol's words. */
+export class StoreRefusalError extends Error {
+  override name = "StoreRefusalError";
+}

@@ -2,7 +2,7 @@
 // To change it, edit chapters/17-postgresql.md.
 import pg from "pg";
 import {
-  StoreUnavailableError, type CarDetails, type CarStore, type OpenedStore,
+  StoreRefusalError, StoreUnavailableError, type CarDetails, type CarStore, type OpenedStore,
 } from "./car-store.ts";
 import { createSchema } from "./postgres-schema.ts";
 
@@ -76,6 +76,7 @@ export class PostgresCarStore implements CarStore {
       this.#reachable();
       return result;
     } catch (error) {
+      if (holdsNul(error)) throw new StoreRefusalError(NUL_REFUSAL);
       if (!isUnreachable(error)) throw error;
       this.#unreachable(error as Error);
       throw new StoreUnavailableError(`the database cannot be reached: ${(error as Error).message}`);
@@ -145,4 +146,12 @@ function isUnreachable(error: unknown): boolean {
     return UNREACHABLE_CLASSES.has(code.slice(0, 2));
   }
   return /Connection terminated|timeout exceeded when trying to connect/.test(error.message);
+}
+
+const NUL_REFUSAL = "The registrations cannot hold the character NUL (\\u0000)";
+
+/** Whether PostgreSQL refused a text because it holds NUL (SQLSTATE 22021, with byte 0x00). */
+function holdsNul(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === "22021" && /0x00/.test((error as Error).message);
 }

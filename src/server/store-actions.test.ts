@@ -2,7 +2,7 @@
 // To change it, edit chapters/tests/16-many-processes.md.
 import { describe, expect, it, vi } from "vitest";
 import type { CarStore } from "./car-store.ts";
-import { StoreUnavailableError } from "./car-store.ts";
+import { StoreRefusalError, StoreUnavailableError } from "./car-store.ts";
 import { createStoreActions } from "./car-actions.ts";
 import { dispatch } from "./dispatch.ts";
 
@@ -18,6 +18,13 @@ describe("the actions over a store", () => {
     const actions = createStoreActions({ store, requestShutdown: vi.fn() });
     expect(await dispatch(actions, ["CHANGE_MILEAGE", "024 HYR", 100_000]))
       .toEqual([false, "The registrations cannot be reached just now. Try again later"]);
+  });
+
+  it("refuse with the store's own words a value it cannot keep", async () => {
+    const store = failingStore(new StoreRefusalError("The registrations cannot hold that"));
+    const actions = createStoreActions({ store, requestShutdown: vi.fn() });
+    expect(await dispatch(actions, ["CHANGE_OWNER", "024 HYR", "Ann"]))
+      .toEqual([false, "The registrations cannot hold that"]);
   });
 
   it("let any other failure of the store through, for the server to report", async () => {

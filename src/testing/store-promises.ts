@@ -52,7 +52,8 @@ export function itKeepsTheStorePromises(openPair: () => Promise<StorePair>): voi
     withStores(async ({ first, second }) => {
       const ann = { seats: 4, mileage: 10, owner: "Ann" };
       expect(await first.register("NEW 1", ann)).toBe("registered");
-      expect(await second.register("NEW 1", { seats: 2, mileage: 99, owner: "Bob" })).toBe("duplicate");
+      const bob = { seats: 2, mileage: 99, owner: "Bob" };
+      expect(await second.register("NEW 1", bob)).toBe("duplicate");
       expect(await second.details("NEW 1")).toEqual({ seats: 4, mileage: 10, owner: "Ann" });
     }));
 
