@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, type ExpectStatic } from "vitest";
 import { readChapters } from "../tools/literate/chapters.ts";
 import { formatLocation } from "../tools/literate/location.ts";
 import { readTranscripts, type Transcript } from "../tools/transcript/parse.ts";
@@ -13,8 +13,12 @@ const how = inject("transcriptRun");
 const eachFresh = how === undefined || how === "each fresh";
 const inOrder = how === undefined || how === "in order";
 
-/** Runs `transcript` with `runner`, and fails the test, naming the command and where it is, at any step that differs from the text. */
-async function expectTranscriptToMatch(runner: TranscriptRunner, transcript: Transcript): Promise<void> {
+/**
+ * Runs `transcript` with `runner`, and fails the test, naming the command and where it is, at any
+ * step that differs from the text. `expect` is the test's own: a soft assertion needs it when
+ * tests run side by side.
+ */
+async function expectTranscriptToMatch(runner: TranscriptRunner, transcript: Transcript, expect: ExpectStatic): Promise<void> {
   for (const outcome of await runner.run(transcript)) {
     const where = `${formatLocation(outcome.step.location)}: $ ${outcome.step.command}`;
     if (outcome.problem !== undefined) {
@@ -24,9 +28,9 @@ async function expectTranscriptToMatch(runner: TranscriptRunner, transcript: Tra
   }
 }
 
-async function inAFreshCopy(transcript: Transcript): Promise<void> {
+async function inAFreshCopy(transcript: Transcript, expect: ExpectStatic): Promise<void> {
   await using runner = await TranscriptRunner.create(root);
-  await expectTranscriptToMatch(runner, transcript);
+  await expectTranscriptToMatch(runner, transcript, expect);
 }
 
 const title = (transcript: Transcript) => `${formatLocation(transcript.location)} prints what the text says`;
@@ -40,7 +44,9 @@ describe("the Try it transcripts of the chapters", () => {
   // Each runs in a sandbox of its own, on a port of its own, so they can all run side by side.
   if (eachFresh) {
     describe.concurrent("each, in a fresh copy of the course", () => {
-      for (const transcript of transcripts) it(title(transcript), () => inAFreshCopy(transcript), TIMEOUT_MS);
+      for (const transcript of transcripts) {
+        it(title(transcript), ({ expect }) => inAFreshCopy(transcript, expect), TIMEOUT_MS);
+      }
     });
   }
 
@@ -54,9 +60,9 @@ describe("the Try it transcripts of the chapters", () => {
         runner = await TranscriptRunner.create(root);
       });
       afterAll(() => runner?.[Symbol.asyncDispose]());
-      for (const transcript of transcripts) it(title(transcript), async () => {
+      for (const transcript of transcripts) it(title(transcript), async ({ expect }) => {
         if (runner === undefined) throw new Error("the copy of the course could not be made");
-        await expectTranscriptToMatch(runner, transcript);
+        await expectTranscriptToMatch(runner, transcript, expect);
       }, TIMEOUT_MS);
     });
   }

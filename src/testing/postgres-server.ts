@@ -178,6 +178,17 @@ export class PostgresServer implements AsyncDisposable {
     return server;
   }
 
+  /**
+   * Stops the server kept in `folder` (`npm run database -- stop`), cleanly; resolves with false
+   * when none runs there.
+   */
+  static async stopIn(folder: string): Promise<boolean> {
+    const server = new PostgresServer(folder, 0, await findInstallation(), false);
+    const running = await access(join(server.cluster, "postmaster.pid")).then(() => true, () => false);
+    if (running) await server.stop("fast");
+    return running;
+  }
+
   /** Starts a server in `folder` on a free port, trying another if one is taken meanwhile. */
   static async #startOnAFreePort(
     folder: string,

@@ -100,6 +100,13 @@ describe("running a transcript", () => {
     expect(outcome?.actual).toEqual([`port ${first.port}, at 127.0.0.1:9653`]);
   });
 
+  it("gives each runner a database port of its own in CAR_DATABASE_PORT, shown as the text's 5433", async () => {
+    await using runner = await TranscriptRunner.create(process.cwd());
+    expect(runner.databasePort).not.toBe(runner.port);
+    const [outcome] = await runner.run(transcriptOf("$ echo \"at 127.0.0.1:$CAR_DATABASE_PORT/postgres\"", "..."));
+    expect(outcome?.actual).toEqual(["at 127.0.0.1:5433/postgres"]);
+  });
+
   it("stops a background command when the process running the transcript dies without stopping it", async () => {
     const scratch = await mkdtemp(path.join(tmpdir(), "transcript-orphan-"));
     try {

@@ -1,8 +1,9 @@
 import { once } from "node:events";
-import { cp, mkdtemp, rm, symlink } from "node:fs/promises";
+import { chmod, cp, mkdtemp, rm, symlink } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { DATABASE_PORT_VARIABLE, DEFAULT_PORT as SHOWN_DATABASE_PORT } from "../database/arguments.ts";
 import { asInATerminal, RunningCommand } from "../process/command.ts";
 import { matchLines, outputLines, type Transcript, type TranscriptStep } from "./parse.ts";
 
@@ -42,19 +43,25 @@ export class TranscriptRunner implements AsyncDisposable {
    * @param sandbox the folder the commands run in
    * @param port the port this runner's commands use instead of 9653: each runner has its own, so
    *   transcripts can run side by side, and a server already on 9653 disturbs none of them
+   * @param databasePort the port of `npm run database` instead of 5433, for the same reasons
    */
-  private constructor(readonly sandbox: string, readonly port: number) {}
+  private constructor(readonly sandbox: string, readonly port: number, readonly databasePort: number) {}
 
   /** Copies the course at `root` into a temporary folder to run transcripts in, on a free port of its own. */
   static async create(root: string): Promise<TranscriptRunner> {
     const sandbox = await mkdtemp(path.join(tmpdir(), "course-transcript-"));
+    // As root, `npm run database` runs PostgreSQL as the user postgres, who must enter the copy.
+    await chmod(sandbox, 0o755);
     for (const name of COURSE_FILES) {
       await cp(path.join(root, name), path.join(sandbox, name), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== "ENOENT") throw error;
       });
     }
     await symlink(path.join(root, "node_modules"), path.join(sandbox, "node_modules"), "dir");
-    return new TranscriptRunner(sandbox, await freePort());
+    const port = await freePort();
+    let databasePort = await freePort();
+    while (databasePort === port) databasePort = await freePort();
+    return new TranscriptRunner(sandbox, port, databasePort);
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -104,14 +111,19 @@ export class TranscriptRunner implements AsyncDisposable {
     return outcomes;
   }
 
-  /** What a command printed, as lines, with this runner's port shown as the text shows it: 9653. */
+  /** What a command printed, as lines, with this runner's ports shown as the text shows them. */
   private lines(output: string): string[] {
-    return outputLines(output.replaceAll(new RegExp(`:${this.port}\\b`, "g"), `:${SHOWN_PORT}`));
+    const shown = output.replaceAll(new RegExp(`:${this.port}\\b`, "g"), `:${SHOWN_PORT}`)
+      .replaceAll(new RegExp(`:${this.databasePort}\\b`, "g"), `:${SHOWN_DATABASE_PORT}`);
+    return outputLines(shown);
   }
 
   private start(command: string): RunningCommand {
     // What a student's shell has: no test runner's variables, and npm's own lines shown (`npm run -s` hides them).
-    const env = asInATerminal({ NO_COLOR: "1", FORCE_COLOR: "0", npm_config_loglevel: undefined, [PORT_VARIABLE]: String(this.port) });
+    const env = asInATerminal({
+      NO_COLOR: "1", FORCE_COLOR: "0", npm_config_loglevel: undefined,
+      [PORT_VARIABLE]: String(this.port), [DATABASE_PORT_VARIABLE]: String(this.databasePort),
+    });
     // In a group of its own, so that stopping it stops everything it started, and an interrupted
     // `npm test` leaves no server behind.
     return RunningCommand.start(["bash", "-c", command], { cwd: this.sandbox, env, ownGroup: true });
