@@ -38,7 +38,13 @@ export async function drawDiagrams(): Promise<void> {
     diagram.removeAttribute("data-processed");
     diagram.textContent = diagram.dataset["source"];
   }
-  await mermaid.run({ nodes: diagrams });
+  try {
+    await mermaid.run({ nodes: diagrams });
+  } catch (error) {
+    // The reader moved to another page while they were drawn: the pictures are gone, and mermaid
+    // fails on them with an object that is not an Error. A picture still shown that fails does not.
+    if (diagrams.some((diagram) => diagram.isConnected)) throw error;
+  }
 }
 
 /** Draws the pictures again whenever the page switches between light and dark. */
