@@ -107,28 +107,31 @@ describe("running a transcript", () => {
     expect(outcome?.actual).toEqual(["at 127.0.0.1:5433/postgres"]);
   });
 
-  it("stops a background command when the process running the transcript dies without stopping it", async () => {
+  it("stops the commands it started when the process running the transcript dies without stopping them", async () => {
     const scratch = await mkdtemp(path.join(tmpdir(), "transcript-orphan-"));
     try {
-      const pidFile = path.join(scratch, "pid");
+      // Each command writes the id of the process that goes on running (sh execs sleep in its place).
+      const started = (name: string) => `sh -c 'echo $$ > ${path.join(scratch, name)}; exec sleep 60'`;
+      const text = ["# One", "", "```console try", `$ ${started("background")} &`, `$ ${started("foreground")}`, "```", ""].join("\n");
       const script = [
         `import { readTranscripts } from ${JSON.stringify(path.resolve("tools/transcript/parse.ts"))};`,
         `import { TranscriptRunner } from ${JSON.stringify(path.resolve("tools/transcript/run.ts"))};`,
-        `const text = "# One\\n\\n\\u0060\\u0060\\u0060console try\\n$ echo $$ > ${pidFile}; exec sleep 60 &\\n$ sleep 60\\n\\u0060\\u0060\\u0060\\n";`,
-        `const [transcript] = readTranscripts({ number: 1, slug: "01-one", file: "chapters/01-one.md", text });`,
+        `const [transcript] = readTranscripts({ number: 1, slug: "01-one", file: "chapters/01-one.md", text: ${JSON.stringify(text)} });`,
         `await (await TranscriptRunner.create(process.cwd())).run(transcript);`,
       ].join("\n");
       const runner = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: "ignore" });
-      let pid = 0;
-      await expect.poll(async () => (pid = Number(await readFile(pidFile, "utf8").catch(() => "0"))), { timeout: 20_000 }).toBeGreaterThan(0);
+      const pidOf = async (name: string) => Number(await readFile(path.join(scratch, name), "utf8").catch(() => "0"));
+      const both = async () => [await pidOf("background"), await pidOf("foreground")];
+      await expect.poll(async () => (await both()).includes(0), { timeout: 20_000 }).toBe(false);
+      const pids = await both();
       runner.kill("SIGKILL");
       // A killed process whose parent is gone waits as a zombie until the system's first process
       // collects it, which on some machines takes seconds: a zombie runs nothing any more.
       const running = async () => {
-        const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
-        return stat !== "" && !/^\d+ \(.*\) Z /.test(stat);
+        const stats = await Promise.all(pids.map((pid) => readFile(`/proc/${pid}/stat`, "utf8").catch(() => "")));
+        return stats.filter((stat) => stat !== "" && !/^\d+ \(.*\) Z /.test(stat)).length;
       };
-      await expect.poll(running, { timeout: 20_000, interval: 200 }).toBe(false);
+      await expect.poll(running, { timeout: 20_000, interval: 200 }).toBe(0);
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
