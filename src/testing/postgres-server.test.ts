@@ -3,13 +3,13 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { access, chmod, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addressWithNoServer } from "./listen.ts";
 import { PostgresServer, skipWithoutPostgres } from "./postgres-server.ts";
 
 /** Runs `sql` on the database at `url`, on a connection of its own, and resolves with its rows. */
@@ -28,15 +28,6 @@ const PLATES = "SELECT plate FROM cars";
 
 function exists(path: string): Promise<boolean> {
   return access(path).then(() => true, () => false);
-}
-
-/** A port of 127.0.0.1 that was free a moment ago. */
-async function freePort(): Promise<number> {
-  await using server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("expected a TCP address");
-  return address.port;
 }
 
 /**
@@ -98,11 +89,11 @@ describe.skipIf(skipWithoutPostgres())("a PostgreSQL kept in a folder", { timeou
   it("keeps its data from one start to the next, and stops cleanly when disposed of", async () => {
     const kept = join(folder, "kept");
     {
-      await using postgres = await PostgresServer.startIn(kept, await freePort());
+      await using postgres = await PostgresServer.startIn(kept, (await addressWithNoServer()).port);
       await query(postgres.url, CARS);
     }
     expect(await exists(join(kept, "cluster", "postmaster.pid"))).toBe(false);
-    await using again = await PostgresServer.startIn(kept, await freePort());
+    await using again = await PostgresServer.startIn(kept, (await addressWithNoServer()).port);
     expect(await query(again.url, PLATES)).toEqual([{ plate: "024 HYR" }]);
   });
 });
