@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { setTimeout as sleep } from "node:timers/promises";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Reply } from "../protocol/messages.ts";
 import { createCarActions } from "./car-actions.ts";
 import { Mutex, type Lock } from "./mutex.ts";
@@ -19,8 +19,10 @@ const noLock: Lock = { acquire: async () => ({ [Symbol.dispose]() {} }) };
 
 async function race(name: string, lock: Lock): Promise<void> {
   const registry = createSampleRegistry();
-  const delays = [20, 1]; // the first change to reach the log waits longest
-  const audit = () => sleep(delays.shift() ?? 1);
+  const slow = [true, false]; // the first change to reach the log is the slow one
+  const audit = async () => {
+    if (slow.shift()) await nextTurn();
+  };
   const actions = createCarActions({ registry, requestShutdown() {}, audit, lock });
   const change = (mileage: number) =>
     actions.get("CHANGE_MILEAGE")?.run(["024 HYR", mileage]) as Promise<Reply>;
